@@ -1,0 +1,69 @@
+"""replykit: checks and builders for the replies businesses send to their customers.
+
+    >>> import replykit
+    >>> report = replykit.check("Привет! Заказ отправлен.")
+    >>> [f.code for f in report.findings]
+    ['RK107', 'RK102']
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from replykit.errors import ConfigError, InputError, InputTooLargeError, ReplykitError, UnknownRuleError
+from replykit.models import Conversation, Customer, Finding, Fix, Message, Report, Severity
+
+__version__ = "0.1.0"
+
+# Heavier parts load on first use so that `import replykit` stays cheap.
+_LAZY = {
+    "check": ("replykit.api", "check"),
+    "rules": ("replykit.api", "rules"),
+    "Config": ("replykit.config", "Config"),
+    "load_config": ("replykit.config", "load_config"),
+    "greeting": ("replykit.greeting.build", "greeting"),
+    "farewell": ("replykit.greeting.build", "farewell"),
+}
+
+if TYPE_CHECKING:
+    from replykit.api import check, rules
+    from replykit.config import Config, load_config
+    from replykit.greeting.build import farewell, greeting
+
+
+def __getattr__(name: str) -> Any:
+    try:
+        module, attr = _LAZY[name]
+    except KeyError:
+        raise AttributeError(f"module 'replykit' has no attribute {name!r}") from None
+    from importlib import import_module
+
+    value = getattr(import_module(module), attr)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_LAZY])
+
+
+__all__ = [
+    "Config",
+    "ConfigError",
+    "Conversation",
+    "Customer",
+    "Finding",
+    "Fix",
+    "InputError",
+    "InputTooLargeError",
+    "Message",
+    "ReplykitError",
+    "Report",
+    "Severity",
+    "UnknownRuleError",
+    "check",
+    "farewell",
+    "greeting",
+    "load_config",
+    "rules",
+]

@@ -1,0 +1,94 @@
+"""`check` and `rules`: the entry points most callers need."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+
+from replykit.config import Config, make_config
+from replykit.document import Document
+from replykit.engine import Context, RuleInfo, registry, run, selected_rules
+from replykit.errors import ConfigError, InputError, InputTooLargeError
+from replykit.models import Conversation, Customer, Message, Report
+
+CheckInput = str | Message | Conversation
+
+
+def check(
+    input: CheckInput,
+    *,
+    customer: Customer | None = None,
+    locale: str | None = None,
+    config: Config | Mapping[str, Any] | None = None,
+    template: bool = False,
+    html: bool | None = None,
+) -> Report:
+    """Check one agent reply and return its findings.
+
+    `input` is the reply text, a `Message` from the agent, or a `Conversation` whose last
+    agent message is checked in the context of the messages before it. `locale` fixes the
+    language instead of detecting it. `template=True` treats slots such as `{{name}}` as
+    parts of a canned response rather than as leftovers.
+    """
+    cfg = make_config(config)
+    message, history, conversation = _unpack(input, cfg)
+    customer = customer or (conversation.customer if conversation else None)
+    locale = locale or (conversation.locale if conversation else None) or (customer.locale if customer else None)
+    language = language_of(locale) if locale else None
+    doc = Document(
+        message.text,
+        template=template,
+        language=language,
+        html=html,
+        default_language=cfg.default_language,
+        max_chars=cfg.max_chars,
+    )
+    ctx = Context(doc, cfg, message=message, history=history, customer=customer, locale=locale)
+    findings = run(ctx, selected_rules(cfg))
+    return Report(findings=tuple(findings), language=doc.language, text=message.text)
+
+
+def rules() -> list[RuleInfo]:
+    """The rule catalogue: every rule's code, name, severity, languages and documentation."""
+    return [rule.info for rule in registry().values()]
+
+
+def language_of(locale: str) -> str:
+    """The language code of a locale ("ru_RU", "ru-RU", "ru" → "ru")."""
+    if not isinstance(locale, str) or not locale.strip():
+        raise ConfigError(f"locale must be a non-empty string like 'ru' or 'de_DE', not {locale!r}")
+    try:
+        return Locale.parse(locale.strip().replace("-", "_")).language
+    except (UnknownLocaleError, ValueError, TypeError) as exc:
+        raise ConfigError(f"unknown locale {locale!r}: {exc}") from None
+
+
+def _unpack(value: Any, cfg: Config) -> tuple[Message, tuple[Message, ...], Conversation | None]:
+    if isinstance(value, str):
+        return Message(role="agent", text=value), (), None
+    if isinstance(value, Message):
+        if value.role != "agent":
+            raise InputError("check() takes the agent's reply; this Message has role='customer'")
+        return value, (), None
+    if isinstance(value, Conversation):
+        if len(value.messages) > cfg.max_messages:
+            raise InputTooLargeError(
+                f"conversation has {len(value.messages):,} messages, more than "
+                f"max_messages={cfg.max_messages:,}"
+            )
+        for i in range(len(value.messages) - 1, -1, -1):
+            if value.messages[i].role == "agent":
+                return value.messages[i], value.messages[:i], value
+        raise InputError("the conversation has no agent message to check")
+    if isinstance(value, bytes | bytearray):
+        try:
+            return Message(role="agent", text=bytes(value).decode("utf-8")), (), None
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"bytes are not valid UTF-8 ({exc.reason} at byte {exc.start}); decode them first"
+            ) from None
+    if value is None:
+        raise InputError("nothing to check: got None instead of a reply")
+    raise InputError(f"cannot check a {type(value).__name__}; pass a str, Message or Conversation")

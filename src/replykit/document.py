@@ -1,0 +1,99 @@
+"""A reply prepared once for every rule: plain text, segments, slots, tokens, language.
+
+Each part is computed on first use and cached, so a rule that needs only the raw text pays
+for nothing else, and no rule recomputes what another already did.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from replykit.errors import InputError, InputTooLargeError
+from replykit.text.lang import detect_language
+from replykit.text.plain import PlainText, to_plain
+from replykit.text.quotes import Segment, segment
+from replykit.text.slots import Slot, find_slots
+from replykit.text.tokens import WORD, Sentence, Token, tokenize
+
+
+class Document:
+    """The checked text. Offsets of tokens, sentences and segments index `plain.text`."""
+
+    def __init__(
+        self,
+        text: str,
+        *,
+        template: bool = False,
+        language: str | None = None,
+        html: bool | None = None,
+        default_language: str = "ru",
+        max_chars: int = 1_000_000,
+    ) -> None:
+        if not isinstance(text, str):
+            raise InputError(f"expected text as str, got {type(text).__name__}")
+        if len(text) > max_chars:
+            raise InputTooLargeError(
+                f"text has {len(text):,} characters, more than max_chars={max_chars:,}; "
+                "raise Config.max_chars to check it"
+            )
+        if "\x00" in text:
+            raise InputError("text contains NUL characters: binary data, not a reply")
+        self.original = text
+        self.template = template
+        self._language = language
+        self._html = html
+        self._default_language = default_language
+
+    @cached_property
+    def plain(self) -> PlainText:
+        return to_plain(self.original, html=self._html)
+
+    @property
+    def text(self) -> str:
+        return self.plain.text
+
+    @cached_property
+    def segments(self) -> list[Segment]:
+        return segment(self.plain.text, self.plain.quote_ranges)
+
+    @cached_property
+    def own_end(self) -> int:
+        """End of the agent's own words and signature (where quoted history starts, if it does)."""
+        ends = [s.end for s in self.segments if s.kind != "quote"]
+        return max(ends) if ends else 0
+
+    @cached_property
+    def slots(self) -> list[Slot]:
+        return find_slots(self.plain.text)
+
+    @cached_property
+    def _tokenized(self) -> tuple[list[Token], list[Sentence]]:
+        return tokenize(self.plain.text, self.segments, self.slots)
+
+    @property
+    def tokens(self) -> list[Token]:
+        """Tokens of the agent's own words and signature; quoted history has none."""
+        return self._tokenized[0]
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return self._tokenized[1]
+
+    @cached_property
+    def words(self) -> list[Token]:
+        return [t for t in self.tokens if t.kind == WORD]
+
+    @cached_property
+    def language(self) -> str:
+        if self._language:
+            return self._language
+        return detect_language([t.text.lower() for t in self.words if not t.quoted], self._default_language)
+
+    def sentence_tokens(self, sentence: Sentence) -> list[Token]:
+        return self.tokens[sentence.first_token : sentence.last_token]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        return self.plain.to_original(start, end)
+
+    def in_quote(self, offset: int) -> bool:
+        return any(s.kind == "quote" and s.start <= offset < s.end for s in self.segments)

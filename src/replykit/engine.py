@@ -1,0 +1,338 @@
+"""Rules, their catalogue, selection, suppression comments, and turning hits into findings.
+
+A rule family is a package `replykit.<family>` with a `rules.py` that defines `RULES`, a tuple
+of `Rule` objects, and a `data/rules.toml` with each rule's documentation and examples. The
+examples are run as tests: every `bad` must fire the rule and every `good` must not.
+"""
+
+from __future__ import annotations
+
+import bisect
+import tomllib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cache
+from importlib import import_module
+from importlib.resources import files
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import regex
+
+from replykit.errors import UnknownRuleError
+from replykit.models import Channel, Conversation, Customer, Finding, Fix, Message, Severity
+
+if TYPE_CHECKING:
+    from replykit.config import Config
+    from replykit.document import Document
+
+FAMILIES: tuple[str, ...] = ("greeting",)
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """A replacement in plain-text coordinates; becomes a `Fix` in original coordinates."""
+
+    start: int
+    end: int
+    replacement: str
+    safe: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a rule reports, in plain-text coordinates."""
+
+    start: int
+    end: int
+    message: str
+    edits: tuple[Edit, ...] = ()
+    severity: Severity | None = None  # overrides the rule's default for this hit
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    lang: str
+    text: str
+    fires: bool
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    code: str
+    name: str
+    family: str
+    severity: Severity
+    languages: frozenset[str] | None  # None: every language
+    summary: str
+    why: str
+    fix: str
+    modes: frozenset[str]  # "sent", "template"
+    default: bool
+    examples: tuple[Example, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    check: Callable[[Context], Iterable[Hit]]
+
+
+@dataclass(frozen=True, slots=True)
+class RegisteredRule:
+    info: RuleInfo
+    check: Callable[[Context], Iterable[Hit]]
+
+
+class Context:
+    """What a rule may read: the document, the conversation around it, customer and config."""
+
+    __slots__ = ("doc", "config", "customer", "message", "history", "locale", "_memo")
+
+    def __init__(
+        self,
+        doc: Document,
+        config: Config,
+        *,
+        message: Message,
+        history: tuple[Message, ...] = (),
+        customer: Customer | None = None,
+        locale: str | None = None,
+    ) -> None:
+        self.doc = doc
+        self.config = config
+        self.message = message
+        self.history = history
+        self.customer = customer
+        self.locale = locale
+        self._memo: dict[str, Any] = {}
+
+    @property
+    def language(self) -> str:
+        return self.doc.language
+
+    @property
+    def channel(self) -> Channel:
+        return self.message.channel
+
+    @property
+    def sent_at(self) -> datetime | None:
+        return self.message.sent_at
+
+    @property
+    def template(self) -> bool:
+        return self.doc.template
+
+    def memo(self, key: str, factory: Callable[[], T]) -> T:
+        """Compute a value shared by several rules once per checked reply."""
+        try:
+            return self._memo[key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._memo[key] = factory()
+            return value
+
+    def customer_messages(self) -> list[Message]:
+        return [m for m in self.history if m.role == "customer"]
+
+    def agent_messages(self) -> list[Message]:
+        return [m for m in self.history if m.role == "agent"]
+
+
+# --- catalogue ---------------------------------------------------------------------------
+
+
+@cache
+def registry() -> dict[str, RegisteredRule]:
+    """Every rule by code, in code order."""
+    rules: dict[str, RegisteredRule] = {}
+    for family in FAMILIES:
+        infos = _family_infos(family)
+        module = import_module(f"replykit.{family}.rules")
+        for rule in module.RULES:
+            if rule.code not in infos:
+                raise RuntimeError(f"{rule.code} has no entry in replykit/{family}/data/rules.toml")
+            rules[rule.code] = RegisteredRule(infos[rule.code], rule.check)
+    return dict(sorted(rules.items()))
+
+
+def _family_infos(family: str) -> dict[str, RuleInfo]:
+    raw = tomllib.loads(files(f"replykit.{family}").joinpath("data/rules.toml").read_text("utf-8"))
+    infos = {}
+    for code, spec in raw.items():
+        examples = []
+        for ex in spec.get("examples", ()):
+            context = {k: v for k, v in ex.items() if k not in ("lang", "bad", "good")}
+            for key, fires in (("bad", True), ("good", False)):
+                texts = ex.get(key, ())
+                for text in [texts] if isinstance(texts, str) else texts:
+                    examples.append(Example(ex["lang"], text, fires, context))
+        langs = spec.get("languages")
+        infos[code] = RuleInfo(
+            code=code,
+            name=spec["name"],
+            family=family,
+            severity=Severity(spec.get("severity", "warning")),
+            languages=frozenset(langs) if langs else None,
+            summary=spec["summary"],
+            why=spec["why"].strip(),
+            fix=spec.get("fix", "").strip(),
+            modes=frozenset(spec.get("modes", ("sent", "template"))),
+            default=spec.get("default", True),
+            examples=tuple(examples),
+        )
+    return infos
+
+
+def _matches(code: str, selector: str) -> bool:
+    return selector == "ALL" or code.startswith(selector)
+
+
+def validate_codes(config: Config) -> None:
+    codes = registry().keys()
+    for key in (*config.select, *config.ignore, *config.severity):
+        if key != "ALL" and not any(_matches(code, key) for code in codes):
+            raise UnknownRuleError(f"unknown rule code or prefix {key!r} (see `replykit rules`)")
+
+
+def selected_rules(config: Config) -> list[RegisteredRule]:
+    chosen = []
+    for code, rule in registry().items():
+        if config.select:
+            if not any(_matches(code, s) for s in config.select):
+                continue
+        elif not rule.info.default:
+            continue
+        if any(_matches(code, s) for s in config.ignore):
+            continue
+        chosen.append(rule)
+    return chosen
+
+
+def _severity_for(code: str, default: Severity, overrides: dict[str, Severity]) -> Severity:
+    best, best_len = default, -1
+    for key, value in overrides.items():
+        if _matches(code, key) and len(key) > best_len:
+            best, best_len = value, len(key)
+    return best
+
+
+# --- running -----------------------------------------------------------------------------
+
+_SUPPRESS = regex.compile(r"replykit:\s*(?P<scope>ignore-file|ignore)\b[ \t]*(?P<codes>(?:[A-Za-z]+\d*[ \t,]*)*)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Suppressions:
+    file_codes: frozenset[str]
+    lines: dict[int, frozenset[str]]  # 0-based line -> codes ("" = all)
+
+    def hides(self, code: str, line: int) -> bool:
+        if any(code.startswith(c) or c == "" for c in self.file_codes):
+            return True
+        codes = self.lines.get(line)
+        return codes is not None and any(c == "" or code.startswith(c) for c in codes)
+
+
+def _suppressions(text: str, line_starts: list[int]) -> _Suppressions:
+    if "replykit:" not in text:
+        return _Suppressions(frozenset(), {})
+    file_codes: set[str] = set()
+    lines: dict[int, frozenset[str]] = {}
+    for match in _SUPPRESS.finditer(text):
+        codes = frozenset(c.upper() for c in regex.split(r"[\s,]+", match.group("codes")) if c) or frozenset({""})
+        if match.group("scope") == "ignore-file":
+            file_codes |= codes
+            continue
+        line = bisect.bisect_right(line_starts, match.start()) - 1
+        lines[line] = lines.get(line, frozenset()) | codes
+        # A comment alone on its line covers the next line too.
+        line_start = line_starts[line]
+        if not text[line_start : match.start()].strip(" \t{#<!-%"):
+            lines[line + 1] = lines.get(line + 1, frozenset()) | codes
+    return _Suppressions(frozenset(file_codes), lines)
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    find = text.find
+    pos = find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = find("\n", pos + 1)
+    return starts
+
+
+def run(ctx: Context, rules: list[RegisteredRule]) -> list[Finding]:
+    """Run `rules` on the context and return sorted findings in original coordinates."""
+    doc = ctx.doc
+    language = doc.language
+    mode = "template" if doc.template else "sent"
+    hits: list[tuple[RuleInfo, Hit]] = []
+    for rule in rules:
+        info = rule.info
+        if info.languages is not None and language not in info.languages:
+            continue
+        if mode not in info.modes:
+            continue
+        hits.extend((info, hit) for hit in rule.check(ctx))
+    if not hits:
+        return []
+    original = doc.original
+    line_starts = _line_starts(original)
+    suppress = _suppressions(original, line_starts)
+    overrides = ctx.config.severity
+    findings = []
+    for info, hit in hits:
+        start, end = doc.to_original(hit.start, hit.end)
+        line = bisect.bisect_right(line_starts, start) - 1
+        if suppress.hides(info.code, line):
+            continue
+        severity = hit.severity or info.severity
+        if overrides:
+            severity = _severity_for(info.code, severity, overrides)
+        fixes = tuple(
+            Fix(start=s, end=e, replacement=edit.replacement, safe=edit.safe)
+            for edit in hit.edits
+            for s, e in [_edit_span(doc, edit)]
+        )
+        findings.append(
+            Finding(
+                code=info.code,
+                rule=info.name,
+                severity=severity,
+                message=hit.message,
+                start=start,
+                end=end,
+                excerpt=original[start:end],
+                fixes=fixes,
+                line=line + 1,
+                column=start - line_starts[line] + 1,
+            )
+        )
+    findings.sort(key=lambda f: (f.start, f.end, f.code))
+    return findings
+
+
+def _edit_span(doc: Document, edit: Edit) -> tuple[int, int]:
+    if edit.start == edit.end:  # an insertion: map the position, not a character
+        if edit.start >= len(doc.text):
+            return (len(doc.original), len(doc.original))
+        pos = doc.to_original(edit.start, edit.start + 1)[0]
+        return (pos, pos)
+    return doc.to_original(edit.start, edit.end)
+
+
+def iter_examples() -> Iterator[tuple[RuleInfo, Example]]:
+    for rule in registry().values():
+        for example in rule.info.examples:
+            yield rule.info, example
+
+
+def rule_info(code: str) -> RuleInfo:
+    try:
+        return registry()[code.strip().upper()].info
+    except KeyError:
+        raise UnknownRuleError(f"unknown rule code {code!r} (see `replykit rules`)") from None

@@ -1,0 +1,63 @@
+"""One pymorphy3 analyzer per language, created on first use and shared by all threads.
+
+Parses are cached per (language, word): replies repeat the same few thousand words, so the
+cache turns morphology into a dictionary look-up on the hot path.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from replykit.errors import ReplykitError
+
+if TYPE_CHECKING:
+    from pymorphy3 import MorphAnalyzer
+    from pymorphy3.analyzer import Parse
+
+MORPH_LANGUAGES = frozenset({"ru", "uk"})
+_lock = threading.Lock()
+_analyzers: dict[str, MorphAnalyzer] = {}
+
+
+def analyzer(lang: str) -> MorphAnalyzer:
+    """The shared analyzer for `lang` ("ru" or "uk")."""
+    found = _analyzers.get(lang)
+    if found is not None:
+        return found
+    if lang not in MORPH_LANGUAGES:
+        raise ReplykitError(f"no morphology dictionary for language {lang!r}")
+    with _lock:
+        found = _analyzers.get(lang)
+        if found is None:
+            import pymorphy3
+
+            found = pymorphy3.MorphAnalyzer(lang=lang)
+            _analyzers[lang] = found
+    return found
+
+
+@lru_cache(maxsize=262_144)
+def parse(lang: str, word: str) -> tuple[Parse, ...]:
+    """All analyses of `word` (any case), best first."""
+    return tuple(analyzer(lang).parse(word))
+
+
+@lru_cache(maxsize=65_536)
+def inflect(lang: str, word: str, grammemes: frozenset[str]) -> str | None:
+    """`word` inflected into `grammemes` using its best analysis, or None."""
+    for p in parse(lang, word.lower()):
+        form = p.inflect(set(grammemes))
+        if form is not None:
+            return form.word
+    return None
+
+
+def match_case(template: str, word: str) -> str:
+    """`word` written with the capitalisation of `template` (Ты → Вы, ТЕБЕ → ВАМ)."""
+    if template.isupper() and len(template) > 1:
+        return word.upper()
+    if template[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word

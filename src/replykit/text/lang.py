@@ -1,0 +1,64 @@
+"""Which supported language a reply is written in."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+import regex
+
+_CYRILLIC = regex.compile(r"\p{Cyrillic}")
+_LATIN = regex.compile(r"\p{Latin}")
+
+
+@dataclass(frozen=True, slots=True)
+class _Profile:
+    code: str
+    script: str
+    letters: frozenset[str]
+    words: frozenset[str]
+
+
+@cache
+def _profiles() -> tuple[_Profile, ...]:
+    data = tomllib.loads(files("replykit.text").joinpath("data/languages.toml").read_text("utf-8"))
+    return tuple(
+        _Profile(code, spec["script"], frozenset(spec["letters"]), frozenset(spec["words"]))
+        for code, spec in data.items()
+    )
+
+
+def supported_languages() -> tuple[str, ...]:
+    return tuple(p.code for p in _profiles())
+
+
+def detect_language(words: list[str], default: str) -> str:
+    """Best-scoring language for lower-cased `words`; `default` when nothing tells."""
+    if not words:
+        return default
+    sample = words[:400]
+    cyr = sum(1 for w in sample if _CYRILLIC.match(w))
+    lat = sum(1 for w in sample if _LATIN.match(w))
+    if cyr == 0 and lat == 0:
+        return default
+    script = "Cyrl" if cyr >= lat else "Latn"
+    best, best_score = default, 0.0
+    for profile in _profiles():
+        if profile.script != script:
+            continue
+        score = 0.0
+        for word in sample:
+            if word in profile.words:
+                score += 1.0
+            if profile.letters and not profile.letters.isdisjoint(word):
+                score += 0.6
+        if score > best_score:
+            best, best_score = profile.code, score
+    if best_score == 0.0:
+        # Words of the right script but none we know: prefer the default if it fits the script.
+        fallback = {"Cyrl": "ru", "Latn": "en"}[script]
+        same_script = {p.code for p in _profiles() if p.script == script}
+        return default if default in same_script else fallback
+    return best

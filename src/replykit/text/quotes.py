@@ -1,0 +1,87 @@
+"""Separate the agent's own words from quoted history and from the signature."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Literal
+
+import regex
+
+SegmentKind = Literal["own", "quote", "signature"]
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    kind: SegmentKind
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Markers:
+    attribution: regex.Pattern[str]
+    header: regex.Pattern[str]
+    signature: regex.Pattern[str]
+
+
+@cache
+def _markers() -> _Markers:
+    data = tomllib.loads(files("replykit.text").joinpath("data/quotes.toml").read_text("utf-8"))
+    fields = "|".join(sorted({regex.escape(f) for f in data["header_fields"]}, key=len, reverse=True))
+    return _Markers(
+        attribution=regex.compile("|".join(f"(?:{p})" for p in data["attribution"]), regex.I),
+        header=regex.compile(rf"^\*?(?:{fields})\*?\s*:", regex.I),
+        signature=regex.compile("|".join(f"(?:{p})" for p in data["signature"]), regex.I),
+    )
+
+
+_LINE = regex.compile(r"[^\n]*\n?")
+
+
+def segment(text: str, html_quotes: list[tuple[int, int]] | None = None) -> list[Segment]:
+    """Split `text` into own / quote / signature segments covering it in order."""
+    markers = _markers()
+    lines: list[tuple[int, int, str]] = []
+    for match in _LINE.finditer(text):
+        if match.start() == match.end():
+            break
+        lines.append((match.start(), match.end(), match.group().strip()))
+    kinds: list[SegmentKind] = ["own"] * len(lines)
+    history_from = len(lines)
+    signature_from = len(lines)
+    for i, (_, _, stripped) in enumerate(lines):
+        if stripped.startswith(">"):
+            kinds[i] = "quote"
+            continue
+        if len(stripped) > 300:
+            continue
+        if markers.attribution.search(stripped) or _header_block(lines, i, markers.header):
+            history_from = i
+            break
+        if signature_from == len(lines) and markers.signature.search(stripped):
+            signature_from = i
+    for i in range(len(lines)):
+        if i >= history_from:
+            kinds[i] = "quote"
+        elif i >= signature_from and kinds[i] == "own":
+            kinds[i] = "signature"
+    for start, end in html_quotes or ():
+        for i, (ls, le, _) in enumerate(lines):
+            if ls >= start and le <= end + 1 and ls < end:
+                kinds[i] = "quote"
+    segments: list[Segment] = []
+    for (start, end, _), kind in zip(lines, kinds):
+        if segments and segments[-1].kind == kind:
+            segments[-1] = Segment(kind, segments[-1].start, end)
+        else:
+            segments.append(Segment(kind, start, end))
+    return segments
+
+
+def _header_block(lines: list[tuple[int, int, str]], i: int, header: regex.Pattern[str]) -> bool:
+    if not header.match(lines[i][2]):
+        return False
+    return any(header.match(lines[j][2]) for j in range(i + 1, min(i + 4, len(lines))))

@@ -1,0 +1,63 @@
+"""Template slots: `{{ customer.first_name }}`, `{name}`, `%NAME%`, `[ИМЯ]`, `*|FNAME|*`, ...
+
+In a template they are recognised and not linted as prose; in a sent reply a leftover slot is
+a defect. Which slots hold the customer's name is configurable (`Config.name_slots`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+_SLOT = regex.compile(
+    r"""
+      \{\{-?\s*(?P<a>[^{}\n]{1,120}?)\s*-?\}\}          # {{ customer.first_name }} Jinja, Liquid, Zendesk, Freshdesk
+    | \{%-?\s*(?P<tag>[^{}\n]{1,200}?)\s*-?%\}          # {% if ... %} template logic
+    | \{\#(?P<comment>.{0,500}?)\#\}                    # {# comment #}
+    | \$\{(?P<b>[\p{L}_][\p{L}\d_.]{0,60})\}            # ${name}
+    | \{(?P<c>[\p{L}_][\p{L}\d_.\-]{0,60})\}            # {name}
+    | %(?P<d>[\p{L}_][\p{L}\d_.]{0,60})%                # %NAME%
+    | \*\|(?P<e>[\p{L}_][\p{L}\d_:]{0,60})\|\*          # *|FNAME|* Mailchimp
+    | <<(?P<f>[\p{L}_][\p{L}\d_ .]{0,60})>>             # <<Name>>
+    | \[(?P<g>[\p{Lu}\d_][\p{Lu}\d_ .\-]{1,40})\](?!\() # [ИМЯ], [CUSTOMER NAME]; not a Markdown link
+    """,
+    regex.VERBOSE | regex.DOTALL,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    start: int
+    end: int
+    name: str  # normalised: lower case, inner spaces/dashes to "_"; "" for logic tags and comments
+    kind: str  # "value", "logic" or "comment"
+    text: str
+
+
+def find_slots(text: str) -> list[Slot]:
+    slots = []
+    for match in _SLOT.finditer(text):
+        if match.group("tag") is not None:
+            kind, raw = "logic", ""
+        elif match.group("comment") is not None:
+            kind, raw = "comment", ""
+        else:
+            kind = "value"
+            raw = next(g for g in match.group("a", "b", "c", "d", "e", "f", "g") if g is not None)
+            if match.group("g") is not None and not any(ch.isalpha() for ch in raw):
+                continue  # [2024], [1] are footnotes or numbers, not slots
+        slots.append(Slot(match.start(), match.end(), _normalise(raw), kind, match.group()))
+    return slots
+
+
+def _normalise(raw: str) -> str:
+    name = raw.split("|", 1)[0].strip().lower()  # drop Liquid filters: {{ name | capitalize }}
+    return regex.sub(r"[\s\-]+", "_", name)
+
+
+def is_name_slot(slot: Slot, name_slots: frozenset[str]) -> bool:
+    """True if the slot holds the customer's name: its full name or last dotted part is listed."""
+    if slot.kind != "value":
+        return False
+    return slot.name in name_slots or slot.name.rsplit(".", 1)[-1] in name_slots

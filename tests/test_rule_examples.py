@@ -1,0 +1,35 @@
+"""Every documented example of every rule: each `bad` fires its rule, each `good` does not."""
+
+from __future__ import annotations
+
+import pytest
+
+import replykit
+from replykit.engine import iter_examples
+
+from .conftest import example_input
+
+EXAMPLES = list(iter_examples())
+
+
+@pytest.mark.parametrize(
+    ("info", "example"),
+    EXAMPLES,
+    ids=[f"{i.code}-{e.lang}-{'bad' if e.fires else 'good'}-{n}" for n, (i, e) in enumerate(EXAMPLES)],
+)
+def test_example(info, example):
+    value, kwargs = example_input(example.text, example.context)
+    report = replykit.check(value, locale=example.lang, config={"select": [info.code]}, **kwargs)
+    codes = report.codes()
+    if example.fires:
+        assert info.code in codes, f"{info.code} should fire on: {example.text!r}"
+    else:
+        assert info.code not in codes, f"{info.code} should not fire on: {example.text!r}: {report.findings}"
+
+
+def test_every_rule_has_examples_in_each_language_it_claims():
+    for info in replykit.rules():
+        langs = info.languages or {e.lang for e in info.examples}
+        for lang in langs:
+            kinds = {e.fires for e in info.examples if e.lang == lang}
+            assert kinds == {True, False}, f"{info.code} lacks a bad or a good example in {lang}"
