@@ -9,7 +9,7 @@ from babel import Locale, UnknownLocaleError
 
 from replykit.config import Config, make_config
 from replykit.document import Document
-from replykit.engine import Context, RuleInfo, registry, run, selected_rules
+from replykit.engine import Context, RuleInfo, applicable, registry, run, selected_rules
 from replykit.errors import ConfigError, InputError, InputTooLargeError
 from replykit.models import Conversation, Customer, Message, Report
 
@@ -35,7 +35,24 @@ def check(
     cfg = make_config(config)
     message, history, conversation = _unpack(input, cfg)
     customer = customer or (conversation.customer if conversation else None)
-    locale = locale or (conversation.locale if conversation else None) or (customer.locale if customer else None)
+    locale = locale or (conversation.locale if conversation else None)
+    return _check(message, history, customer=customer, locale=locale, cfg=cfg, template=template, html=html)[0]
+
+
+def _check(
+    message: Message,
+    history: tuple[Message, ...],
+    *,
+    customer: Customer | None,
+    locale: str | None,
+    cfg: Config,
+    template: bool,
+    html: bool | None,
+) -> tuple[Report, Context]:
+    """Check one message in the context of `history`; the context is kept for the fixer."""
+    from replykit.scoring import score_reply
+
+    locale = locale or (customer.locale if customer else None)
     language = language_of(locale) if locale else None
     doc = Document(
         message.text,
@@ -46,8 +63,11 @@ def check(
         max_chars=cfg.max_chars,
     )
     ctx = Context(doc, cfg, message=message, history=history, customer=customer, locale=locale)
-    findings = run(ctx, selected_rules(cfg))
-    return Report(findings=tuple(findings), language=doc.language, text=message.text)
+    rules = applicable(doc, selected_rules(cfg))
+    findings = run(ctx, rules)
+    card = score_reply(ctx, findings, [rule.info for rule in rules])
+    report = Report(findings=tuple(findings), language=doc.language, text=message.text, score=card.score, scorecard=card)
+    return report, ctx
 
 
 def rules() -> list[RuleInfo]:

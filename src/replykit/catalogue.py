@@ -11,6 +11,7 @@ _FAMILY_TITLES = {
     "bundling": "RK4xx — anticipated-question bundling",
     "cliches": "RK5xx — clichés, bureaucratese, placeholders",
     "conversation": "RK6xx — conversation",
+    "tone": "RK7xx — empathy markers and readability",
 }
 
 

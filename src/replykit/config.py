@@ -28,6 +28,11 @@ class _Options(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+# Family options subclass _Options, so they are imported once it exists.
+from replykit.scoring import ScorecardOptions  # noqa: E402
+from replykit.tone.options import ToneOptions  # noqa: E402
+
+
 class GreetingOptions(_Options):
     """When a reply must open with a greeting and close with a farewell, per channel.
 
@@ -68,6 +73,8 @@ class Config(_Options):
     max_messages: int = Field(default=10_000, gt=0)
     timezone: str | None = None
     greeting: GreetingOptions = Field(default_factory=GreetingOptions)
+    tone: ToneOptions = Field(default_factory=ToneOptions)
+    scorecard: ScorecardOptions = Field(default_factory=ScorecardOptions)
 
     @field_validator("select", "ignore", mode="before")
     @classmethod

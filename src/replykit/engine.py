@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from replykit.config import Config
     from replykit.document import Document
 
-FAMILIES: tuple[str, ...] = ("greetings",)
+FAMILIES: tuple[str, ...] = ("greetings", "tone")
 
 T = TypeVar("T")
 
@@ -265,19 +265,23 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
-def run(ctx: Context, rules: list[RegisteredRule]) -> list[Finding]:
-    """Run `rules` on the context and return sorted findings in original coordinates."""
-    doc = ctx.doc
+def applicable(doc: Document, rules: list[RegisteredRule]) -> list[RegisteredRule]:
+    """The rules that apply to the document's language and mode (sent reply or template)."""
     language = doc.language
     mode = "template" if doc.template else "sent"
+    return [
+        rule
+        for rule in rules
+        if (rule.info.languages is None or language in rule.info.languages) and mode in rule.info.modes
+    ]
+
+
+def run(ctx: Context, rules: list[RegisteredRule]) -> list[Finding]:
+    """Run the applicable `rules` on the context and return sorted findings in original coordinates."""
+    doc = ctx.doc
     hits: list[tuple[RuleInfo, Hit]] = []
-    for rule in rules:
-        info = rule.info
-        if info.languages is not None and language not in info.languages:
-            continue
-        if mode not in info.modes:
-            continue
-        hits.extend((info, hit) for hit in rule.check(ctx))
+    for rule in applicable(doc, rules):
+        hits.extend((rule.info, hit) for hit in rule.check(ctx))
     if not hits:
         return []
     original = doc.original

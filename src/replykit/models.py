@@ -136,12 +136,54 @@ class Finding(_Frozen):
     column: int = Field(default=1, description="1-based column of `start` in the original text")
 
 
+class Readability(_Frozen):
+    """How hard the agent's own words are to read (languages with readability data: ru, en)."""
+
+    index: str = Field(description="the formula, e.g. Flesch Reading Ease (Oborneva, 2006)")
+    reading_ease: float = Field(description="higher is easier; below 30 is very hard, above 80 easy")
+    grade: float = Field(description="Flesch–Kincaid grade: years of schooling needed")
+    sentences: int
+    words: int
+    syllables: int
+    long_words: int
+
+
+class CategoryScore(_Frozen):
+    """One scorecard line: 0–100, or None when none of its rules applied to this reply."""
+
+    name: str
+    score: float | None
+    weight: float
+    findings: int = 0
+
+
+class Scorecard(_Frozen):
+    """A reply's score (0–100, 0 when a critical finding fails it) and its breakdown."""
+
+    score: float | None
+    failed: bool = False
+    critical: tuple[str, ...] = Field(default=(), description="codes of the findings that failed the reply")
+    categories: tuple[CategoryScore, ...] = ()
+    markers: dict[str, bool] = Field(default_factory=dict, description="empathy markers present or absent")
+    readability: Readability | None = None
+
+    def row(self) -> dict[str, Any]:
+        """One flat row for an audit table: score, failed, each category, each marker, reading ease."""
+        row: dict[str, Any] = {"score": self.score, "failed": self.failed, "critical": " ".join(self.critical)}
+        row.update({c.name: c.score for c in self.categories})
+        row.update({f"marker.{k}": v for k, v in self.markers.items()})
+        row["reading_ease"] = self.readability.reading_ease if self.readability else None
+        return row
+
+
 class Report(_Frozen):
-    """The findings for one checked reply."""
+    """The findings for one checked reply, with its score when a scorecard applies."""
 
     findings: tuple[Finding, ...] = ()
     language: str
     text: str = Field(default="", description="the original text the offsets refer to")
+    score: float | None = Field(default=None, description="the scorecard's 0–100 score")
+    scorecard: Scorecard | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return self.model_dump(mode="json")
@@ -155,3 +197,15 @@ class Report(_Frozen):
 
     def codes(self) -> list[str]:
         return [f.code for f in self.findings]
+
+
+class ConversationScore(_Frozen):
+    """Scores of every agent reply of a conversation and their mean (a failed reply counts 0)."""
+
+    score: float | None
+    failed: bool
+    categories: dict[str, float | None] = Field(default_factory=dict, description="mean per category")
+    replies: tuple[Report, ...] = ()
+
+    def row(self) -> dict[str, Any]:
+        return {"score": self.score, "failed": self.failed, "replies": len(self.replies), **self.categories}

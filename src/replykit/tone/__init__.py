@@ -1,0 +1,1 @@
+"""RK7xx: empathy and politeness markers, and readability."""

@@ -1,0 +1,89 @@
+"""Empathy markers and readability settings per language, compiled once per language."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+import regex
+
+from replykit.errors import ConfigError
+from replykit.greetings.lexicon import _phrase_pattern
+
+KINDS = ("thanks", "apology", "acknowledgement", "further_help")
+_GAP = r"(?:[\s\u00a0]+[\p{L}\d'’\-]+){0,3}?[\s\u00a0]+"  # "..." in a phrase: up to three words
+
+
+@dataclass(frozen=True, slots=True)
+class ReadabilityData:
+    index: str
+    syllable_re: regex.Pattern[str]
+    silent_final_e: bool
+    ease: tuple[float, float, float]
+    grade: tuple[float, float, float]
+    long_word_syllables: int
+
+    def syllables(self, word: str) -> int:
+        """Vowels (or vowel groups) in the word; at least one, so abbreviations count as a syllable."""
+        lower = word.lower()
+        count = len(self.syllable_re.findall(lower))
+        if self.silent_final_e and count > 1 and lower.endswith("e") and not lower.endswith("le"):
+            count -= 1
+        return max(count, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class ToneData:
+    language: str
+    markers: regex.Pattern[str] | None  # one pattern, a named group per kind
+    readability: ReadabilityData | None
+
+
+def _marker_pattern(markers: dict[str, list[str]]) -> regex.Pattern[str] | None:
+    groups = []
+    for kind in KINDS:
+        phrases = sorted({p.strip().lower() for p in markers.get(kind, ()) if p.strip()}, key=len, reverse=True)
+        if phrases:
+            body = "|".join(_GAP.join(_phrase_pattern(part) for part in p.split("...")) for p in phrases)
+            groups.append(f"(?P<{kind}>{body})")
+    if not groups:
+        return None
+    return regex.compile(rf"(?<![\p{{L}}\d])(?:{'|'.join(groups)})(?![\p{{L}}\d])", regex.IGNORECASE)
+
+
+def _readability(raw: dict[str, Any] | None, language: str) -> ReadabilityData | None:
+    if not raw:
+        return None
+    try:
+        vowels = regex.escape(raw["vowels"])
+        return ReadabilityData(
+            index=raw["index"],
+            syllable_re=regex.compile(f"[{vowels}]+" if raw.get("vowel_groups") else f"[{vowels}]"),
+            silent_final_e=bool(raw.get("silent_final_e", False)),
+            ease=tuple(raw["ease"]),  # type: ignore[arg-type]
+            grade=tuple(raw["grade"]),  # type: ignore[arg-type]
+            long_word_syllables=int(raw["long_word_syllables"]),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ConfigError(f"readability data for {language!r} is incomplete: {exc}") from None
+
+
+@lru_cache(maxsize=64)
+def _load(language: str, extra_json: str) -> ToneData | None:
+    resource = files("replykit.tone").joinpath(f"data/{language}.toml")
+    extra: dict[str, list[str]] = json.loads(extra_json) if extra_json else {}
+    if not resource.is_file() and not extra:
+        return None
+    data = tomllib.loads(resource.read_text("utf-8")) if resource.is_file() else {}
+    base = data.get("markers", {})
+    markers = {kind: [*base.get(kind, ()), *extra.get(kind, ())] for kind in KINDS}
+    return ToneData(language, _marker_pattern(markers), _readability(data.get("readability"), language))
+
+
+def tone_data(language: str, extra: dict[str, list[str]] | None = None) -> ToneData | None:
+    """Markers and readability settings for `language` plus the user's extra markers."""
+    return _load(language, json.dumps(extra, sort_keys=True, ensure_ascii=False) if extra else "")

@@ -1,0 +1,88 @@
+"""RK7xx: empathy and politeness markers (present or absent) and readability."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from replykit.engine import Context, Hit, Rule
+from replykit.tone.analysis import markers, readability
+
+_ABSENT = {
+    "thanks": "The reply does not thank the customer (no “thank you” or similar).",
+    "apology": "The reply has no apology or expression of regret.",
+    "acknowledgement": "The reply does not acknowledge the customer's problem (“I understand…”).",
+    "further_help": "The reply does not offer further help (“if you have any questions…”).",
+}
+
+
+def _absent(kind: str) -> Callable[[Context], Iterator[Hit]]:
+    def check(ctx: Context) -> Iterator[Hit]:
+        found = markers(ctx)
+        if kind not in found or found[kind] is not None:
+            return
+        first = next((t for t in ctx.doc.words if t.segment == "own"), None)
+        if first is None:
+            return
+        sentence = ctx.doc.sentences[first.sentence]
+        yield Hit(sentence.start, sentence.end, _ABSENT[kind])
+
+    check.__name__ = f"no_{kind}"
+    return check
+
+
+def long_sentence(ctx: Context) -> Iterator[Hit]:
+    stats = readability(ctx)
+    if stats is None:
+        return
+    limit = ctx.config.tone.max_sentence_words
+    for s in stats.sentences:
+        if s.words > limit:
+            yield Hit(
+                s.sentence.start,
+                s.sentence.end,
+                f"This sentence has {s.words} words (more than {limit}); split it so the customer can follow.",
+            )
+
+
+def long_words(ctx: Context) -> Iterator[Hit]:
+    stats = readability(ctx)
+    if stats is None:
+        return
+    limit = ctx.config.tone.max_long_words
+    for s in stats.sentences:
+        if len(s.long_words) > limit:
+            listed = ", ".join(f"“{w}”" for w in s.long_words[:6])
+            yield Hit(
+                s.sentence.start,
+                s.sentence.end,
+                f"This sentence has {len(s.long_words)} long words ({listed}); use shorter, plainer ones.",
+            )
+
+
+def hard_to_read(ctx: Context) -> Iterator[Hit]:
+    stats = readability(ctx)
+    options = ctx.config.tone
+    if stats is None or stats.words < options.min_words:
+        return
+    ease = stats.ease
+    if ease >= options.min_reading_ease:
+        return
+    for s in stats.sentences:
+        if s.ease < options.min_reading_ease and s.words > 1:  # not a one-word heading
+            yield Hit(
+                s.sentence.start,
+                s.sentence.end,
+                f"The reply is hard to read ({stats.data.index}: {ease:.0f}, below "
+                f"{options.min_reading_ease:.0f}); this sentence scores {s.ease:.0f}. Shorten it and use simpler words.",
+            )
+
+
+RULES = (
+    Rule("RK701", _absent("thanks")),
+    Rule("RK702", _absent("apology")),
+    Rule("RK703", _absent("acknowledgement")),
+    Rule("RK704", _absent("further_help")),
+    Rule("RK711", long_sentence),
+    Rule("RK712", long_words),
+    Rule("RK713", hard_to_read),
+)
