@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from replykit.errors import ConfigError, InputError, InputTooLargeError, ReplykitError, UnknownRuleError
 from replykit.models import Conversation, Customer, Finding, Fix, Message, Report, Severity
+from replykit.models import CategoryScore, ConversationScore, Readability, Scorecard  # noqa: I001
 
 __version__ = "0.1.0"
 
@@ -19,6 +20,8 @@ __version__ = "0.1.0"
 _LAZY = {
     "check": ("replykit.api", "check"),
     "rules": ("replykit.api", "rules"),
+    "score_conversation": ("replykit.api", "score_conversation"),
+    "fix": ("replykit.autofix", "fix"),
     "Config": ("replykit.config", "Config"),
     "load_config": ("replykit.config", "load_config"),
     "greeting": ("replykit.greetings.build", "greeting"),
@@ -26,7 +29,8 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
-    from replykit.api import check, rules
+    from replykit.api import check, rules, score_conversation
+    from replykit.autofix import fix
     from replykit.config import Config, load_config
     from replykit.greetings.build import farewell, greeting
 
@@ -48,22 +52,28 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "CategoryScore",
     "Config",
     "ConfigError",
     "Conversation",
+    "ConversationScore",
     "Customer",
     "Finding",
     "Fix",
     "InputError",
     "InputTooLargeError",
     "Message",
+    "Readability",
     "ReplykitError",
     "Report",
+    "Scorecard",
     "Severity",
     "UnknownRuleError",
     "check",
     "farewell",
+    "fix",
     "greeting",
     "load_config",
     "rules",
+    "score_conversation",
 ]

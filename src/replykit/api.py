@@ -11,7 +11,7 @@ from replykit.config import Config, make_config
 from replykit.document import Document
 from replykit.engine import Context, RuleInfo, applicable, registry, run, selected_rules
 from replykit.errors import ConfigError, InputError, InputTooLargeError
-from replykit.models import Conversation, Customer, Message, Report
+from replykit.models import Conversation, ConversationScore, Customer, Message, Report
 
 CheckInput = str | Message | Conversation
 
@@ -68,6 +68,37 @@ def _check(
     card = score_reply(ctx, findings, [rule.info for rule in rules])
     report = Report(findings=tuple(findings), language=doc.language, text=message.text, score=card.score, scorecard=card)
     return report, ctx
+
+
+def score_conversation(
+    conversation: Conversation,
+    *,
+    customer: Customer | None = None,
+    locale: str | None = None,
+    config: Config | Mapping[str, Any] | None = None,
+    template: bool = False,
+    html: bool | None = None,
+) -> ConversationScore:
+    """Check and score every agent reply in the context of the messages before it.
+
+    The conversation scores the mean of its replies (a failed reply counts as 0) and fails
+    when any reply does; `replies` holds each reply's full Report.
+    """
+    from replykit.scoring import combine
+
+    cfg = make_config(config)
+    if not isinstance(conversation, Conversation):
+        raise InputError(f"score_conversation() takes a Conversation, not {type(conversation).__name__}")
+    _unpack(conversation, cfg)  # the size limit, and at least one agent message
+    customer = customer or conversation.customer
+    locale = locale or conversation.locale
+    messages = conversation.messages
+    reports = [
+        _check(m, messages[:i], customer=customer, locale=locale, cfg=cfg, template=template, html=html)[0]
+        for i, m in enumerate(messages)
+        if m.role == "agent"
+    ]
+    return combine(reports)
 
 
 def rules() -> list[RuleInfo]:

@@ -7,11 +7,16 @@ or input error.
 from __future__ import annotations
 
 import argparse
+import codecs
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from replykit.errors import ReplykitError
+
+if TYPE_CHECKING:
+    from replykit.config import Config
 
 TEMPLATE_SUFFIXES = frozenset(
     {".txt", ".md", ".html", ".htm", ".j2", ".jinja", ".jinja2", ".liquid", ".hbs", ".mustache", ".tmpl", ".tpl"}
@@ -35,6 +40,16 @@ def _parser() -> argparse.ArgumentParser:
     mode.add_argument("--sent", dest="template", action="store_false", help="treat input as sent replies (default for stdin)")
     check.add_argument("--channel", choices=("email", "chat", "messenger", "social", "sms", "phone"), default="email")
 
+    fix = sub.add_parser("fix", help="apply the safe fixes to files in place (slots and markup kept)")
+    fix.add_argument("paths", nargs="+", help="files or folders; '-' reads stdin and writes the result to stdout")
+    fix.add_argument("--diff", action="store_true", help="print a unified diff instead of rewriting; exit 1 if any")
+    fix.add_argument("--config", type=Path, help="replykit.toml or pyproject.toml to read")
+    fix.add_argument("--locale", help="language of the texts instead of detecting it (e.g. ru, de_DE)")
+    fix_mode = fix.add_mutually_exclusive_group()
+    fix_mode.add_argument("--template", dest="template", action="store_true", default=None, help="treat input as templates (default for files)")
+    fix_mode.add_argument("--sent", dest="template", action="store_false", help="treat input as sent replies (default for stdin)")
+    fix.add_argument("--channel", choices=("email", "chat", "messenger", "social", "sms", "phone"), default="email")
+
     rules = sub.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
 
@@ -48,6 +63,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "check":
             return _check(args)
+        if args.command == "fix":
+            return _fix(args)
         if args.command == "rules":
             return _rules(args.format)
         from replykit.catalogue import explain
@@ -87,13 +104,18 @@ def _rules(fmt: str) -> int:
     return 0
 
 
+def _config(args: argparse.Namespace) -> Config:
+    from replykit.config import load_config
+
+    return load_config(args.config) if args.config else load_config(start=Path.cwd())
+
+
 def _check(args: argparse.Namespace) -> int:
     from replykit.api import check
-    from replykit.config import load_config
     from replykit.formats import FORMATS
     from replykit.models import Message, Severity
 
-    config = load_config(args.config) if args.config else load_config(start=Path.cwd())
+    config = _config(args)
     changes: dict[str, object] = {}
     if args.select:
         changes["select"] = args.select
@@ -123,6 +145,52 @@ def _check(args: argparse.Namespace) -> int:
     threshold = Severity(config.fail_on)
     failing = any(f.severity >= threshold for _, report in checked for f in report.findings)
     return 1 if failing else 0
+
+
+def _fix(args: argparse.Namespace) -> int:
+    """Rewrite the named files with the safe fixes applied, or print the diff with --diff."""
+    import difflib
+
+    from replykit.autofix import fix_report
+    from replykit.models import Message
+
+    config = _config(args)
+    failed = changed = 0
+    for name, text, is_file in _inputs(args.paths):
+        if text is None:
+            failed += 1
+            continue
+        template = args.template if args.template is not None else is_file
+        try:
+            message = Message(role="agent", text=text, channel=args.channel)
+            fixed, report = fix_report(message, locale=args.locale, config=config, template=template)
+        except ReplykitError as exc:
+            print(f"{name}: error: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        suggested = sum(1 for f in report.findings if f.fixes)
+        if suggested:
+            what = "1 suggested fix needs" if suggested == 1 else f"{suggested} suggested fixes need"
+            print(f"{name}: {what} review (see `replykit check`)", file=sys.stderr)
+        if fixed != text:
+            changed += 1
+        if args.diff:
+            sys.stdout.writelines(
+                difflib.unified_diff(text.splitlines(True), fixed.splitlines(True), name, name)
+            )
+        elif not is_file:
+            sys.stdout.write(fixed)
+        elif fixed != text:
+            _rewrite(Path(name), fixed)
+    if failed:
+        return 2
+    return 1 if args.diff and changed else 0
+
+
+def _rewrite(path: Path, text: str) -> None:
+    """Write `text` back as UTF-8, keeping a byte-order mark if the file had one."""
+    bom = codecs.BOM_UTF8 if path.read_bytes().startswith(codecs.BOM_UTF8) else b""
+    path.write_bytes(bom + text.encode("utf-8"))
 
 
 def _inputs(paths: Sequence[str]) -> Iterator[tuple[str, str | None, bool]]:

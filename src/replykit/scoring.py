@@ -15,7 +15,7 @@ import regex
 from pydantic import Field, field_validator, model_validator
 
 from replykit.config import _Options
-from replykit.models import CategoryScore, Finding, Readability, Scorecard, Severity
+from replykit.models import CategoryScore, ConversationScore, Finding, Readability, Report, Scorecard, Severity
 
 if TYPE_CHECKING:
     from replykit.engine import Context, RuleInfo
@@ -151,3 +151,25 @@ def score_reply(ctx: Context, findings: Sequence[Finding], applied: Sequence[Rul
         )
     present = {kind: span is not None for kind, span in markers(ctx).items()}
     return card.model_copy(update={"markers": present, "readability": measured})
+
+
+def combine(reports: Sequence[Report]) -> ConversationScore:
+    """A conversation's score: the mean over its scored replies, per category too."""
+    cards = [r.scorecard for r in reports if r.scorecard is not None]
+    scores = [c.score for c in cards if c.score is not None]
+    per_category: dict[str, list[float]] = {}
+    for card in cards:
+        for line in card.categories:
+            bucket = per_category.setdefault(line.name, [])
+            if line.score is not None:
+                bucket.append(line.score)
+    return ConversationScore(
+        score=_mean(scores),
+        failed=any(c.failed for c in cards),
+        categories={name: _mean(values) for name, values in per_category.items()},
+        replies=tuple(reports),
+    )
+
+
+def _mean(values: list[float]) -> float | None:
+    return round(sum(values) / len(values), 1) if values else None
