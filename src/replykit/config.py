@@ -29,7 +29,7 @@ class _Options(BaseModel):
 
 
 # Family options subclass _Options, so they are imported once it exists.
-from replykit.scoring import ScorecardOptions  # noqa: E402
+from replykit._scorecard import ScorecardOptions  # noqa: E402
 from replykit.tone.options import ToneOptions  # noqa: E402
 
 

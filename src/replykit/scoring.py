@@ -9,101 +9,16 @@ scores the weighted mean of its categories, or 0 when a critical finding fails i
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-import regex
-from pydantic import Field, field_validator, model_validator
+from replykit.config import ScorecardOptions  # first: config loads the options module in order
+from replykit.models import CategoryScore, ConversationScore, Finding, Readability, Report, Scorecard
+from replykit._scorecard import Category, Penalties
 
-from replykit.config import _Options
-from replykit.models import CategoryScore, ConversationScore, Finding, Readability, Report, Scorecard, Severity
+__all__ = ["Category", "Penalties", "ScorecardOptions", "combine", "score", "score_reply"]
 
 if TYPE_CHECKING:
     from replykit.engine import Context, RuleInfo
-
-_CODE = regex.compile(r"[A-Z]+\d*")
-
-
-def _codes(value: Any) -> tuple[str, ...]:
-    """Rule codes or prefixes, upper-cased; a single string is one code."""
-    if isinstance(value, str):
-        value = [value]
-    codes = tuple(str(v).strip().upper() for v in value)
-    for code in codes:
-        if not _CODE.fullmatch(code):
-            raise ValueError(f"{code!r} is not a rule code or prefix like RK1 or RK102")
-    return codes
-
-
-class Category(_Options):
-    """A scorecard line: which rules it covers, how much it weighs, whether it can fail a reply."""
-
-    codes: tuple[str, ...] = Field(min_length=1)
-    weight: float = Field(default=1.0, ge=0)
-    critical: bool = False
-
-    @field_validator("codes", mode="before")
-    @classmethod
-    def _valid_codes(cls, value: Any) -> tuple[str, ...]:
-        return _codes(value)
-
-
-class Penalties(_Options):
-    """Points a category loses per finding of each severity."""
-
-    info: float = Field(default=5.0, ge=0, le=100)
-    warning: float = Field(default=20.0, ge=0, le=100)
-    error: float = Field(default=50.0, ge=0, le=100)
-
-
-def _default_categories() -> dict[str, Category]:
-    return {
-        "greeting": Category(codes=("RK1",)),
-        "closing": Category(codes=("RK102", "RK104", "RK108")),
-        "tone": Category(codes=("RK2",), weight=2.0, critical=True),
-        "personalisation": Category(codes=("RK3",), weight=1.5, critical=True),
-        "solution": Category(codes=("RK4",), weight=2.0),
-        "plainness": Category(codes=("RK5",), critical=True),
-        "conversation": Category(codes=("RK6",)),
-        "empathy": Category(codes=("RK70",)),
-        "readability": Category(codes=("RK71",)),
-    }
-
-
-class ScorecardOptions(_Options):
-    """The scorecard (`[tool.replykit.scorecard]`); `categories` replaces the default set."""
-
-    categories: dict[str, Category] = Field(default_factory=_default_categories)
-    critical_severity: Severity = Field(
-        default=Severity.ERROR, description="a finding this severe in a critical category fails the reply"
-    )
-    critical_codes: tuple[str, ...] = Field(default=(), description="codes or prefixes that fail a reply at any severity")
-    penalty: Penalties = Field(default_factory=Penalties)
-
-    @field_validator("critical_codes", mode="before")
-    @classmethod
-    def _valid_codes(cls, value: Any) -> tuple[str, ...]:
-        return _codes(value)
-
-    @model_validator(mode="after")
-    def _some_category(self) -> ScorecardOptions:
-        if not self.categories:
-            raise ValueError("a scorecard needs at least one category")
-        return self
-
-    def category_of(self, code: str) -> str | None:
-        """The category whose longest code prefix matches `code`."""
-        best, best_len = None, -1
-        for name, category in self.categories.items():
-            for prefix in category.codes:
-                if code.startswith(prefix) and len(prefix) > best_len:
-                    best, best_len = name, len(prefix)
-        return best
-
-    def is_critical(self, finding: Finding) -> bool:
-        if any(finding.code.startswith(c) for c in self.critical_codes):
-            return True
-        name = self.category_of(finding.code)
-        return name is not None and self.categories[name].critical and finding.severity >= self.critical_severity
 
 
 def score(findings: Sequence[Finding], applied: Iterable[str], options: ScorecardOptions) -> Scorecard:
