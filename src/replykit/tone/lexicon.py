@@ -15,7 +15,7 @@ from replykit.errors import ConfigError
 from replykit.greetings.lexicon import _phrase_pattern
 
 KINDS = ("thanks", "apology", "acknowledgement", "further_help")
-_GAP = r"(?:[\s\u00a0]+[\p{L}\d'’\-]+){0,3}?[\s\u00a0]+"  # "..." in a phrase: up to three words
+_GAP = r"(?:[\s\u00a0]+[\p{L}\d'’\-]+){0,4}?[\s\u00a0]+"  # "..." in a phrase: up to four words
 
 
 @dataclass(frozen=True, slots=True)

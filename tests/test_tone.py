@@ -1,0 +1,109 @@
+"""RK7xx: marker presence, syllables and the readability formulas, computed once per reply."""
+
+from __future__ import annotations
+
+import pytest
+
+import replykit
+from replykit.tone.lexicon import tone_data
+
+
+@pytest.mark.parametrize(
+    ("lang", "word", "syllables"),
+    [
+        ("ru", "молоко", 3),
+        ("ru", "высококвалифицированный", 10),
+        ("ru", "СМС", 1),  # no vowel: still one syllable
+        ("en", "make", 1),  # silent final e
+        ("en", "table", 2),  # ...but not in -le
+        ("en", "beautiful", 3),  # vowel groups
+        ("en", "administration", 5),
+    ],
+)
+def test_syllables(lang, word, syllables):
+    data = tone_data(lang)
+    assert data is not None and data.readability is not None
+    assert data.readability.syllables(word) == syllables
+
+
+def test_oborneva_formula_for_russian():
+    # 3 words, 6 syllables, 1 sentence: 206.835 - 1.3*3 - 60.1*2 and 0.5*3 + 8.4*2 - 15.59
+    card = replykit.check("Мама мыла раму.", locale="ru").scorecard
+    assert card.readability.reading_ease == round(206.835 - 1.3 * 3 - 60.1 * 2, 1)
+    assert card.readability.grade == round(0.5 * 3 + 8.4 * 2 - 15.59, 1)
+    assert (card.readability.words, card.readability.syllables, card.readability.sentences) == (3, 6, 1)
+    assert "Oborneva" in card.readability.index
+
+
+def test_flesch_formula_for_english():
+    card = replykit.check("The cat sat on the mat. It was a big cat.", locale="en").scorecard
+    words, sentences, syllables = 11, 2, 11
+    expected = 206.835 - 1.015 * words / sentences - 84.6 * syllables / words
+    assert card.readability.reading_ease == round(expected, 1)
+
+
+def test_no_readability_index_without_data():
+    assert replykit.check("Guten Tag! Ihre Bestellung ist unterwegs.", locale="de").scorecard.readability is None
+
+
+def test_markers_present_and_absent():
+    card = replykit.check(
+        "Здравствуйте! Спасибо, что написали. Понимаю, как неприятно ждать. Заказ отправлен.", locale="ru"
+    ).scorecard
+    assert card.markers == {"thanks": True, "apology": False, "acknowledgement": True, "further_help": False}
+
+
+def test_marker_in_quoted_history_does_not_count():
+    text = "Здравствуйте! Заказ отправлен.\n\n> Спасибо заранее, извините за беспокойство!"
+    card = replykit.check(text, locale="ru").scorecard
+    assert card.markers["thanks"] is False and card.markers["apology"] is False
+
+
+def test_gap_phrase_allows_a_few_words_between():
+    found = replykit.check("Hello! If you have any other questions, reply here.", locale="en").scorecard.markers
+    assert found["further_help"] is True
+    far = replykit.check("Hello! If the parcel is late we refund it; no questions.", locale="en").scorecard.markers
+    assert far["further_help"] is False  # more than four words between "if" and "questions"
+
+
+def test_user_extends_markers_from_config():
+    config = {"select": ["RK701"], "tone": {"extra": {"ru": {"thanks": ["мерси"]}}}}
+    assert replykit.check("Мерси за ожидание! Заказ отправлен.", locale="ru", config=config).codes() == []
+    assert replykit.check("Заказ отправлен.", locale="ru", config=config).codes() == ["RK701"]
+
+
+def test_absent_marker_rules_are_off_by_default_and_quiet_on_empty_text():
+    assert "RK701" not in replykit.check("Заказ отправлен.", locale="ru").codes()
+    assert replykit.check("", locale="ru", config={"select": ["RK7"]}).findings == ()
+
+
+def test_thresholds_are_configurable():
+    text = "Мы проверили ваш заказ и отправили его сегодня утром курьерской службой."  # 11 words
+    assert replykit.check(text, locale="ru", config={"select": ["RK711"]}).codes() == []
+    tight = {"select": ["RK711"], "tone": {"max-sentence-words": 10}}
+    assert replykit.check(text, locale="ru", config=tight).codes() == ["RK711"]
+
+
+def test_short_reply_is_not_judged_by_the_index():
+    text = "Осуществление возврата невозможно."  # hard, but three words
+    assert replykit.check(text, locale="ru", config={"select": ["RK713"]}).codes() == []
+
+
+def test_hard_to_read_reports_only_the_hard_sentences():
+    easy = "Мы вернём деньги завтра."
+    hard = (
+        "Информируем о невозможности осуществления незамедлительной обработки обращения вследствие "
+        "технологических работ, проводимых специалистами технической поддержки."
+    )
+    report = replykit.check(f"{easy} {hard} {easy}", locale="ru", config={"select": ["RK713"]})
+    assert [f.excerpt for f in report.findings] == [hard]
+
+
+def test_tone_facts_are_computed_once_per_reply(monkeypatch):
+    from replykit.tone import analysis
+
+    calls = []
+    original = analysis.tone_data
+    monkeypatch.setattr(analysis, "tone_data", lambda *a: calls.append(a) or original(*a))
+    replykit.check("Здравствуйте! Спасибо. " * 10, locale="ru", config={"select": ["RK7"]})
+    assert len(calls) == 1
