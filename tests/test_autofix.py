@@ -173,3 +173,9 @@ def test_cli_fix_stdin(monkeypatch, capsys):
 
 def test_cli_fix_missing_file(tmp_path, capsys):
     assert main(["fix", str(tmp_path / "nope.txt")]) == 2
+
+
+def test_word_that_only_looks_like_a_greeting_is_not_rewritten():
+    # Found by benchmarks/scorecard_eval.py: "Здорово, что…" ("great that…") is no greeting.
+    text = "Здорово, что вам понравилось! Заказ отправлен."
+    assert replykit.fix(text, locale="ru") == text

@@ -77,3 +77,33 @@ def _cell(text: str) -> str:
 
 def _infos() -> list[RuleInfo]:
     return [rule.info for rule in registry().values()]
+
+
+def fixes_markdown() -> str:
+    """Which rules' fixes `replykit fix` applies, found by checking each rule's `bad` examples.
+
+    docs/autofix.md carries this table (a test keeps it in step), so a family that adds
+    fixes shows up without anyone editing the docs.
+    """
+    from replykit._examples import example_input
+    from replykit.api import check
+
+    rows = ["| rule | name | fix | what the rule's fix does |", "| --- | --- | --- | --- |"]
+    for info in _infos():
+        safe = unsafe = False
+        for example in info.examples:
+            if not example.fires:
+                continue
+            value, kwargs = example_input(example.text, example.context)
+            config = {**kwargs.pop("config", {}), "select": [info.code]}
+            for finding in check(value, locale=example.lang, config=config, **kwargs).findings:
+                safe = safe or any(fx.safe for fx in finding.fixes)
+                unsafe = unsafe or any(not fx.safe for fx in finding.fixes)
+        kind = {
+            (True, False): "applied",
+            (True, True): "applied when safe, else suggested",
+            (False, True): "suggested",
+            (False, False): "none",
+        }[safe, unsafe]
+        rows.append(f"| {info.code} | {info.name} | {kind} | {_cell(info.fix or '—')} |")
+    return "\n".join(rows) + "\n"

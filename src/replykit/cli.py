@@ -51,7 +51,7 @@ def _parser() -> argparse.ArgumentParser:
     fix.add_argument("--channel", choices=("email", "chat", "messenger", "social", "sms", "phone"), default="email")
 
     rules = sub.add_parser("rules", help="list the rules")
-    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    rules.add_argument("--format", choices=("text", "json", "markdown", "fixes"), default="text")
 
     explain = sub.add_parser("explain", help="explain one rule")
     explain.add_argument("code")
@@ -81,6 +81,8 @@ def _rules(fmt: str) -> int:
 
     if fmt == "markdown":
         sys.stdout.write(catalogue.markdown())
+    elif fmt == "fixes":
+        sys.stdout.write(catalogue.fixes_markdown())
     elif fmt == "json":
         import json
 

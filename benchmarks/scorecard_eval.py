@@ -1,0 +1,92 @@
+"""Tone rules, scores and autofix on third-party replies (read-only data, used by path).
+
+    python benchmarks/scorecard_eval.py                  # ../shared/data next to the repo
+    python benchmarks/scorecard_eval.py --data DIR
+
+Reports, per corpus: how often each RK7xx rule fires, how often each empathy marker is present,
+the spread of the readability index and of the default score, and for `fix`: how many texts
+change, whether a second pass changes anything (it must not) and whether slots survive.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def corpora(data: Path) -> dict[str, tuple[str, bool, list[str]]]:
+    found: dict[str, tuple[str, bool, list[str]]] = {}
+    bitext = data / "bitext-support-en" / "bitext_support_en.csv"
+    if bitext.is_file():
+        with bitext.open(encoding="utf-8", newline="") as fh:
+            found["bitext-support-en (templates)"] = ("en", True, [row["response"] for row in csv.DictReader(fh)])
+    iwslt = data / "iwslt2022-formality-en-ru"
+    for register in ("formal", "informal"):
+        path = iwslt / f"formality-control.test.en-ru.{register}.ru"
+        if path.is_file():
+            found[f"iwslt2022 ru {register}"] = ("ru", False, path.read_text(encoding="utf-8").splitlines())
+    return found
+
+
+def evaluate(name: str, lang: str, template: bool, texts: list[str]) -> None:
+    import replykit
+    from replykit.text.slots import find_slots
+
+    config = {"select": ["RK1", "RK7"]}
+    fires: Counter[str] = Counter()
+    markers: Counter[str] = Counter()
+    ease, scores = [], []
+    start = time.perf_counter()
+    for text in texts:
+        report = replykit.check(text, locale=lang, template=template, config=config)
+        fires.update(set(report.codes()))
+        card = report.scorecard
+        markers.update(k for k, v in card.markers.items() if v)
+        if card.readability and card.readability.words >= 20:
+            ease.append(card.readability.reading_ease)
+        if card.score is not None:
+            scores.append(card.score)
+    checked = time.perf_counter() - start
+    changed = unstable = broken_slots = 0
+    start = time.perf_counter()
+    for text in texts:
+        fixed = replykit.fix(text, locale=lang, template=template)
+        changed += fixed != text
+        unstable += replykit.fix(fixed, locale=lang, template=template) != fixed
+        broken_slots += [s.text for s in find_slots(fixed)] != [s.text for s in find_slots(text)]
+    fixing = time.perf_counter() - start
+    n = len(texts)
+    print(f"\n{name}: {n} texts, {lang}, {'template' if template else 'sent'} mode")
+    print("  RK7xx firing rate:  " + ", ".join(f"{c} {fires[c] / n:.1%}" for c in sorted(fires) if c.startswith("RK7")))
+    print("  markers present:    " + ", ".join(f"{k} {v / n:.1%}" for k, v in sorted(markers.items())))
+    if len(ease) >= 10:
+        deciles = statistics.quantiles(ease, n=10)
+        print(f"  reading ease (>=20 words, {len(ease)} texts): p10 {deciles[0]:.0f}, median {statistics.median(ease):.0f}, p90 {deciles[-1]:.0f}")
+    if scores:
+        print(f"  default score: mean {statistics.mean(scores):.1f}, min {min(scores):.1f}")
+    print(f"  fix: {changed} changed, {unstable} changed again on a second pass, {broken_slots} with slots altered")
+    print(f"  time: check {n / checked:,.0f} texts/s, fix twice {2 * n / fixing:,.0f} texts/s")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    args = parser.parse_args()
+    found = corpora(args.data)
+    if not found:
+        print(f"no evaluation data under {args.data}; skipping", file=sys.stderr)
+        return 0
+    for name, (lang, template, texts) in found.items():
+        evaluate(name, lang, template, texts)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
