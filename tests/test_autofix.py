@@ -179,3 +179,12 @@ def test_word_that_only_looks_like_a_greeting_is_not_rewritten():
     # Found by benchmarks/scorecard_eval.py: "Здорово, что…" ("great that…") is no greeting.
     text = "Здорово, что вам понравилось! Заказ отправлен."
     assert replykit.fix(text, locale="ru") == text
+
+
+def test_docs_fix_list_is_current():
+    from pathlib import Path
+
+    from replykit.catalogue import fixes_markdown
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "autofix.md").read_text(encoding="utf-8")
+    assert doc.endswith(fixes_markdown()), "docs/autofix.md is stale: regenerate its table with `replykit rules --format fixes`"

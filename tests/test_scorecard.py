@@ -159,3 +159,17 @@ def test_conversation_fails_when_a_reply_fails():
 def test_conversation_without_agent_reply_is_an_input_error():
     with pytest.raises(replykit.InputError):
         replykit.score_conversation(Conversation(messages=(Message(role="customer", text="Алло?"),)))
+
+
+def test_documented_examples_hold():
+    import re
+    import tomllib
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "scorecard.md").read_text(encoding="utf-8")
+    block = re.search(r"```toml\n(.*?)```", doc, re.S).group(1)
+    table = tomllib.loads(block)["tool"]["replykit"]
+    report = replykit.check("Привет! Заказ отправлен.", config=table)
+    assert report.scorecard.failed and report.scorecard.critical == ("RK107",)
+    default = replykit.check("Привет! Заказ отправлен.")
+    assert f">>> report.score\n{default.score}\n" in doc

@@ -88,7 +88,7 @@ def fixes_markdown() -> str:
     from replykit._examples import example_input
     from replykit.api import check
 
-    rows = ["| rule | name | fix | what the rule's fix does |", "| --- | --- | --- | --- |"]
+    rows = ["| rule | name | `replykit fix` | the rule's fix |", "| --- | --- | --- | --- |"]
     for info in _infos():
         safe = unsafe = False
         for example in info.examples:
