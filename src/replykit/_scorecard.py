@@ -6,10 +6,12 @@ Private: loaded through `replykit.config` (which needs these classes for its `sc
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 import regex
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, PrivateAttr, field_validator, model_validator
 
 from replykit.config import _Options
 from replykit.models import Finding, Severity
@@ -72,6 +74,7 @@ class ScorecardOptions(_Options):
     )
     critical_codes: tuple[str, ...] = Field(default=(), description="codes or prefixes that fail a reply at any severity")
     penalty: Penalties = Field(default_factory=Penalties)
+    _category_cache: dict[str, str | None] = PrivateAttr(default_factory=dict)
 
     @field_validator("critical_codes", mode="before")
     @classmethod
@@ -86,15 +89,36 @@ class ScorecardOptions(_Options):
 
     def category_of(self, code: str) -> str | None:
         """The category whose longest code prefix matches `code`."""
-        best, best_len = None, -1
-        for name, category in self.categories.items():
-            for prefix in category.codes:
-                if code.startswith(prefix) and len(prefix) > best_len:
-                    best, best_len = name, len(prefix)
-        return best
+        return self.resolver()(code)
+
+    def resolver(self) -> Callable[[str], str | None]:
+        """`category_of` remembering its answers: it is asked for every rule of every check."""
+        known = self._category_cache
+        categories = self.categories
+
+        def category_of(code: str) -> str | None:
+            try:
+                return known[code]
+            except KeyError:
+                pass
+            best, best_len = None, -1
+            for name, category in categories.items():
+                for prefix in category.codes:
+                    if code.startswith(prefix) and len(prefix) > best_len:
+                        best, best_len = name, len(prefix)
+            known[code] = best
+            return best
+
+        return category_of
 
     def is_critical(self, finding: Finding) -> bool:
         if any(finding.code.startswith(c) for c in self.critical_codes):
             return True
         name = self.category_of(finding.code)
         return name is not None and self.categories[name].critical and finding.severity >= self.critical_severity
+
+
+@cache
+def default_scorecard() -> ScorecardOptions:
+    """The default scorecard, built once: configs share it (it is immutable)."""
+    return ScorecardOptions()

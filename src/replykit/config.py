@@ -29,7 +29,7 @@ class _Options(BaseModel):
 
 
 # Family options subclass _Options, so they are imported once it exists.
-from replykit._scorecard import ScorecardOptions  # noqa: E402
+from replykit._scorecard import ScorecardOptions, default_scorecard  # noqa: E402
 from replykit.tone.options import ToneOptions  # noqa: E402
 
 
@@ -74,7 +74,7 @@ class Config(_Options):
     timezone: str | None = None
     greeting: GreetingOptions = Field(default_factory=GreetingOptions)
     tone: ToneOptions = Field(default_factory=ToneOptions)
-    scorecard: ScorecardOptions = Field(default_factory=ScorecardOptions)
+    scorecard: ScorecardOptions = Field(default_factory=default_scorecard)
 
     @field_validator("select", "ignore", mode="before")
     @classmethod

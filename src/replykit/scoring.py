@@ -9,6 +9,7 @@ scores the weighted mean of its categories, or 0 when a critical finding fails i
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from replykit.config import ScorecardOptions  # first: config loads the options module in order
@@ -21,13 +22,21 @@ if TYPE_CHECKING:
     from replykit.engine import Context, RuleInfo
 
 
-def score(findings: Sequence[Finding], applied: Iterable[str], options: ScorecardOptions) -> Scorecard:
+def score(
+    findings: Sequence[Finding],
+    applied: Iterable[str],
+    options: ScorecardOptions,
+    *,
+    markers: dict[str, bool] | None = None,
+    readability: Readability | None = None,
+) -> Scorecard:
     """Score `findings` of a reply on which the rules with codes `applied` ran."""
-    applicable = {options.category_of(code) for code in applied}
+    category_of = options.resolver()
+    applicable = {category_of(code) for code in applied}
     counts: dict[str, int] = dict.fromkeys(options.categories, 0)
     lost: dict[str, float] = dict.fromkeys(options.categories, 0.0)
     for finding in findings:
-        name = options.category_of(finding.code)
+        name = category_of(finding.code)
         if name is not None:
             counts[name] += 1
             lost[name] += getattr(options.penalty, finding.severity.value)
@@ -36,7 +45,7 @@ def score(findings: Sequence[Finding], applied: Iterable[str], options: Scorecar
     total = weights = 0.0
     for name, category in options.categories.items():
         value = max(0.0, 100.0 - lost[name]) if name in applicable else None
-        lines.append(CategoryScore(name=name, score=value, weight=category.weight, findings=counts[name]))
+        lines.append(_line(name, value, category.weight, counts[name]))
         if value is not None and category.weight > 0:
             total += category.weight * value
             weights += category.weight
@@ -44,14 +53,26 @@ def score(findings: Sequence[Finding], applied: Iterable[str], options: Scorecar
     result = round(total / weights, 1) if weights else None
     if critical:
         result = 0.0
-    return Scorecard(score=result, failed=bool(critical), critical=critical, categories=tuple(lines))
+    return Scorecard(
+        score=result,
+        failed=bool(critical),
+        critical=critical,
+        categories=tuple(lines),
+        markers=markers or {},
+        readability=readability,
+    )
+
+
+@lru_cache(maxsize=4096)
+def _line(name: str, value: float | None, weight: float, findings: int) -> CategoryScore:
+    """Lines repeat across replies (most categories score 100 with no findings); share them."""
+    return CategoryScore(name=name, score=value, weight=weight, findings=findings)
 
 
 def score_reply(ctx: Context, findings: Sequence[Finding], applied: Sequence[RuleInfo]) -> Scorecard:
     """The reply's scorecard with its empathy markers and readability."""
     from replykit.tone.analysis import markers, readability
 
-    card = score(findings, (info.code for info in applied), ctx.config.scorecard)
     stats = readability(ctx)
     measured = None
     if stats is not None:
@@ -65,7 +86,8 @@ def score_reply(ctx: Context, findings: Sequence[Finding], applied: Sequence[Rul
             long_words=stats.long_words,
         )
     present = {kind: span is not None for kind, span in markers(ctx).items()}
-    return card.model_copy(update={"markers": present, "readability": measured})
+    codes = (info.code for info in applied)
+    return score(findings, codes, ctx.config.scorecard, markers=present, readability=measured)
 
 
 def combine(reports: Sequence[Report]) -> ConversationScore:

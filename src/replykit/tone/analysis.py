@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from replykit.engine import Context
-from replykit.text.tokens import WORD, Sentence
+from replykit.text.tokens import Sentence
 from replykit.tone.lexicon import KINDS, ReadabilityData, ToneData, tone_data
 
 
@@ -24,14 +24,21 @@ def markers(ctx: Context) -> dict[str, tuple[int, int] | None]:
         if data is None or data.markers is None:
             return {}
         found: dict[str, tuple[int, int] | None] = dict.fromkeys(KINDS)
-        text = ctx.doc.text
-        for seg in ctx.doc.segments:
-            if seg.kind == "quote":
+        text, match = ctx.doc.text, data.markers.match
+        end = 0
+        starts = data.marker_starts
+        for token in ctx.doc.words:  # a marker starts at a word; trying only there is fast
+            if token.start < end:
                 continue
-            for m in data.markers.finditer(text, seg.start, seg.end):
+            head = token.text[:2].lower()
+            if head not in starts and head[:1] not in starts:
+                continue
+            m = match(text, token.start)
+            if m is not None:
+                end = m.end()
                 kind = m.lastgroup
                 if kind is not None and found[kind] is None:
-                    found[kind] = (m.start(), m.end())
+                    found[kind] = (m.start(), end)
         return found
 
     return ctx.memo("tone.markers", compute)
@@ -69,6 +76,10 @@ def _ease(data: ReadabilityData, words: int, sentences: int, syllables: int) -> 
     return base - per_word * words / sentences - per_syllable * syllables / words
 
 
+def _sentence(rd: ReadabilityData, s: Sentence, words: int, syllables: int, long_words: list[str]) -> SentenceStats:
+    return SentenceStats(s, words, syllables, tuple(long_words), _ease(rd, words, 1, syllables))
+
+
 def readability(ctx: Context) -> Stats | None:
     """Words, syllables and the readability index of the agent's own sentences (not the signature)."""
 
@@ -77,27 +88,22 @@ def readability(ctx: Context) -> Stats | None:
         if data is None or data.readability is None:
             return None
         rd = data.readability
-        doc = ctx.doc
-        out = []
-        for s in doc.sentences:
-            tokens = doc.sentence_tokens(s)
-            if tokens[0].segment != "own":
-                continue
-            words = [t.text for t in tokens if t.kind == WORD]
-            if not words:
-                continue
-            counts = [rd.syllables(w) for w in words]
-            syllables = sum(counts)
-            long_words = tuple(w for w, n in zip(words, counts) if n >= rd.long_word_syllables)
-            out.append(SentenceStats(s, len(words), syllables, long_words, _ease(rd, len(words), 1, syllables)))
-        if not out:
+        own = [t for t in ctx.doc.words if t.segment == "own"]
+        if not own:
             return None
-        return Stats(
-            rd,
-            tuple(out),
-            sum(s.words for s in out),
-            sum(s.syllables for s in out),
-            sum(len(s.long_words) for s in out),
-        )
+        counts = list(map(rd.syllables, [t.text for t in own]))
+        sentences, limit = ctx.doc.sentences, rd.long_word_syllables
+        out: list[SentenceStats] = []
+        current, words, syllables, long_words = own[0].sentence, 0, 0, []
+        for token, count in zip(own, counts):
+            if token.sentence != current:
+                out.append(_sentence(rd, sentences[current], words, syllables, long_words))
+                current, words, syllables, long_words = token.sentence, 0, 0, []
+            words += 1
+            syllables += count
+            if count >= limit:
+                long_words.append(token.text)
+        out.append(_sentence(rd, sentences[current], words, syllables, long_words))
+        return Stats(rd, tuple(out), len(own), sum(counts), sum(len(s.long_words) for s in out))
 
     return ctx.memo("tone.readability", compute)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any
@@ -15,6 +15,7 @@ from replykit.errors import ConfigError
 from replykit.greetings.lexicon import _phrase_pattern
 
 KINDS = ("thanks", "apology", "acknowledgement", "further_help")
+_MAX_KNOWN = 50_000
 _GAP = r"(?:[\s\u00a0]+[\p{L}\d'’\-]+){0,4}?[\s\u00a0]+"  # "..." in a phrase: up to four words
 
 
@@ -26,20 +27,28 @@ class ReadabilityData:
     ease: tuple[float, float, float]
     grade: tuple[float, float, float]
     long_word_syllables: int
+    _known: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def syllables(self, word: str) -> int:
         """Vowels (or vowel groups) in the word; at least one, so abbreviations count as a syllable."""
+        known = self._known.get(word)
+        if known is not None:
+            return known
         lower = word.lower()
         count = len(self.syllable_re.findall(lower))
         if self.silent_final_e and count > 1 and lower.endswith("e") and not lower.endswith("le"):
             count -= 1
-        return max(count, 1)
+        if len(self._known) >= _MAX_KNOWN:  # words repeat across replies; keep memory bounded
+            self._known.clear()
+        self._known[word] = count = max(count, 1)
+        return count
 
 
 @dataclass(frozen=True, slots=True)
 class ToneData:
     language: str
     markers: regex.Pattern[str] | None  # one pattern, a named group per kind
+    marker_starts: frozenset[str]  # the first one or two letters a marker can start with (lower case)
     readability: ReadabilityData | None
 
 
@@ -81,7 +90,8 @@ def _load(language: str, extra_json: str) -> ToneData | None:
     data = tomllib.loads(resource.read_text("utf-8")) if resource.is_file() else {}
     base = data.get("markers", {})
     markers = {kind: [*base.get(kind, ()), *extra.get(kind, ())] for kind in KINDS}
-    return ToneData(language, _marker_pattern(markers), _readability(data.get("readability"), language))
+    starts = frozenset(p.split()[0].rstrip("*").lower()[:2] for phrases in markers.values() for p in phrases if p.split())
+    return ToneData(language, _marker_pattern(markers), starts, _readability(data.get("readability"), language))
 
 
 def tone_data(language: str, extra: dict[str, list[str]] | None = None) -> ToneData | None:
