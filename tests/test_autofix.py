@@ -85,7 +85,7 @@ def _tags(text: str) -> list[str]:
 def test_fix_is_safe_idempotent_and_fixes_what_it_claims(case):
     message, kwargs = case
     before = replykit.check(message, **kwargs)
-    fixed, after = fix_report(message, **kwargs)
+    fixed, after = fix_report(message, kwargs["locale"], kwargs["customer"], None, kwargs["template"], kwargs["html"])
     # Idempotent: a second pass changes nothing more.
     assert replykit.fix(message.model_copy(update={"text": fixed}), **kwargs) == fixed
     # Slots and markup are intact and in the same order.

@@ -37,19 +37,14 @@ def fix(
     `text` may also be a `Message` or a `Conversation` (whose last agent reply is fixed in the
     context of the messages before it). Applying `fix` to its own result changes nothing.
     """
-    return fix_report(text, locale=locale, customer=customer, config=config, template=template, html=html)[0]
+    return fix_report(text, locale, customer, config, template, html)[0]
 
 
-def fix_report(
-    text: CheckInput,
-    *,
-    locale: str | None = None,
-    customer: Customer | None = None,
-    config: Config | Mapping[str, Any] | None = None,
-    template: bool = False,
-    html: bool | None = None,
+def fix_report(  # fmt: skip
+    text: CheckInput, locale: str | None, customer: Customer | None,
+    config: Config | Mapping[str, Any] | None, template: bool, html: bool | None,
 ) -> tuple[str, Report]:
-    """The fixed text and the report on it (what is left: unsafe suggestions, unfixable findings)."""
+    """`fix`, and the report on the fixed text: what is left (suggestions, unfixable findings)."""
     cfg = make_config(config)
     message, history, conversation = _unpack(text, cfg)
     customer = customer or (conversation.customer if conversation else None)

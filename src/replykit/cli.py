@@ -9,14 +9,17 @@ from __future__ import annotations
 import argparse
 import codecs
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from replykit.errors import ReplykitError
 
 if TYPE_CHECKING:
     from replykit.config import Config
+    from replykit.models import Message
+
+T = TypeVar("T")
 
 TEMPLATE_SUFFIXES = frozenset(
     {".txt", ".md", ".html", ".htm", ".j2", ".jinja", ".jinja2", ".liquid", ".hbs", ".mustache", ".tmpl", ".tpl"}
@@ -115,7 +118,7 @@ def _config(args: argparse.Namespace) -> Config:
 def _check(args: argparse.Namespace) -> int:
     from replykit.api import check
     from replykit.formats import FORMATS
-    from replykit.models import Message, Severity
+    from replykit.models import Severity
 
     config = _config(args)
     changes: dict[str, object] = {}
@@ -128,19 +131,8 @@ def _check(args: argparse.Namespace) -> int:
     if changes:
         config = config.merged(**changes)
 
-    checked = []
-    failed_inputs = 0
-    for name, text, is_file in _inputs(args.paths):
-        if text is None:
-            failed_inputs += 1
-            continue
-        template = args.template if args.template is not None else is_file
-        try:
-            message = Message(role="agent", text=text, channel=args.channel)
-            checked.append((name, check(message, locale=args.locale, config=config, template=template)))
-        except ReplykitError as exc:
-            print(f"{name}: error: {exc}", file=sys.stderr)
-            failed_inputs += 1
+    done, failed_inputs = _each(args, lambda message, template: check(message, locale=args.locale, config=config, template=template))
+    checked = [(name, report) for name, _, _, report in done]
     sys.stdout.write(FORMATS[args.format](checked))
     if failed_inputs:
         return 2
@@ -154,22 +146,11 @@ def _fix(args: argparse.Namespace) -> int:
     import difflib
 
     from replykit.autofix import fix_report
-    from replykit.models import Message
 
     config = _config(args)
-    failed = changed = 0
-    for name, text, is_file in _inputs(args.paths):
-        if text is None:
-            failed += 1
-            continue
-        template = args.template if args.template is not None else is_file
-        try:
-            message = Message(role="agent", text=text, channel=args.channel)
-            fixed, report = fix_report(message, locale=args.locale, config=config, template=template)
-        except ReplykitError as exc:
-            print(f"{name}: error: {exc}", file=sys.stderr)
-            failed += 1
-            continue
+    done, failed = _each(args, lambda message, template: fix_report(message, args.locale, None, config, template, None))
+    changed = 0
+    for name, text, is_file, (fixed, report) in done:
         suggested = sum(1 for f in report.findings if f.fixes)
         if suggested:
             what = "1 suggested fix needs" if suggested == 1 else f"{suggested} suggested fixes need"
@@ -177,9 +158,8 @@ def _fix(args: argparse.Namespace) -> int:
         if fixed != text:
             changed += 1
         if args.diff:
-            sys.stdout.writelines(
-                difflib.unified_diff(text.splitlines(True), fixed.splitlines(True), name, name)
-            )
+            for line in difflib.unified_diff(text.splitlines(True), fixed.splitlines(True), name, name):
+                sys.stdout.write(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
         elif not is_file:
             sys.stdout.write(fixed)
         elif fixed != text:
@@ -187,6 +167,25 @@ def _fix(args: argparse.Namespace) -> int:
     if failed:
         return 2
     return 1 if args.diff and changed else 0
+
+
+def _each(args: argparse.Namespace, work: Callable[[Message, bool], T]) -> tuple[list[tuple[str, str, bool, T]], int]:
+    """`work(message, template)` on every input: (name, text, is_file, result)s and the failure count."""
+    from replykit.models import Message
+
+    done = []
+    failed = 0
+    for name, text, is_file in _inputs(args.paths):
+        if text is None:
+            failed += 1
+            continue
+        template = args.template if args.template is not None else is_file
+        try:
+            done.append((name, text, is_file, work(Message(role="agent", text=text, channel=args.channel), template)))
+        except ReplykitError as exc:
+            print(f"{name}: error: {exc}", file=sys.stderr)
+            failed += 1
+    return done, failed
 
 
 def _rewrite(path: Path, text: str) -> None:

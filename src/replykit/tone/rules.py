@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from replykit.engine import Context, Hit, Rule
-from replykit.tone.analysis import markers, readability
+from replykit.tone.analysis import SentenceStats, markers, readability
 
 _ABSENT = {
     "thanks": "The reply does not thank the customer (no “thank you” or similar).",
@@ -30,33 +30,35 @@ def _absent(kind: str) -> Callable[[Context], Iterator[Hit]]:
     return check
 
 
-def long_sentence(ctx: Context) -> Iterator[Hit]:
+def _sentences_over(
+    ctx: Context, limit: int, measure: Callable[[SentenceStats], int], message: Callable[[SentenceStats], str]
+) -> Iterator[Hit]:
     stats = readability(ctx)
     if stats is None:
         return
-    limit = ctx.config.tone.max_sentence_words
     for s in stats.sentences:
-        if s.words > limit:
-            yield Hit(
-                s.sentence.start,
-                s.sentence.end,
-                f"This sentence has {s.words} words (more than {limit}); split it so the customer can follow.",
-            )
+        if measure(s) > limit:
+            yield Hit(s.sentence.start, s.sentence.end, message(s))
+
+
+def long_sentence(ctx: Context) -> Iterator[Hit]:
+    limit = ctx.config.tone.max_sentence_words
+    return _sentences_over(
+        ctx,
+        limit,
+        lambda s: s.words,
+        lambda s: f"This sentence has {s.words} words (more than {limit}); split it so the customer can follow.",
+    )
 
 
 def long_words(ctx: Context) -> Iterator[Hit]:
-    stats = readability(ctx)
-    if stats is None:
-        return
-    limit = ctx.config.tone.max_long_words
-    for s in stats.sentences:
-        if len(s.long_words) > limit:
-            listed = ", ".join(f"“{w}”" for w in s.long_words[:6])
-            yield Hit(
-                s.sentence.start,
-                s.sentence.end,
-                f"This sentence has {len(s.long_words)} long words ({listed}); use shorter, plainer ones.",
-            )
+    return _sentences_over(
+        ctx,
+        ctx.config.tone.max_long_words,
+        lambda s: len(s.long_words),
+        lambda s: f"This sentence has {len(s.long_words)} long words "
+        f"({', '.join(f'“{w}”' for w in s.long_words[:6])}); use shorter, plainer ones.",
+    )
 
 
 def hard_to_read(ctx: Context) -> Iterator[Hit]:
