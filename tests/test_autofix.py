@@ -188,3 +188,27 @@ def test_docs_fix_list_is_current():
 
     doc = (Path(__file__).resolve().parents[1] / "docs" / "autofix.md").read_text(encoding="utf-8")
     assert doc.endswith(fixes_markdown()), "docs/autofix.md is stale: regenerate its table with `replykit rules --format fixes`"
+
+
+def test_cli_rules_fixes_format(capsys):
+    from replykit.catalogue import fixes_markdown
+
+    assert main(["rules", "--format", "fixes"]) == 0
+    out = capsys.readouterr().out
+    assert out == fixes_markdown() and "| RK107 | familiar-greeting | applied |" in out
+
+
+def test_fix_rejects_bad_input_like_check():
+    import pytest
+
+    with pytest.raises(replykit.InputError):
+        replykit.fix(None)  # type: ignore[arg-type]
+    with pytest.raises(replykit.InputError):
+        replykit.fix("abc\x00")
+
+
+def test_cli_diff_marks_missing_final_newline(tmp_path, capsys):
+    path = tmp_path / "r.txt"
+    path.write_text("Привет!", encoding="utf-8")
+    assert main(["fix", "--diff", str(path)]) == 1
+    assert "+Здравствуйте!\n\\ No newline at end of file\n" in capsys.readouterr().out
