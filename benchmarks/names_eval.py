@@ -104,6 +104,15 @@ def _ours():
     return run
 
 
+def _rules_only():
+    from replykit.names.inflect import by_rules
+
+    def run(word: str, part: str, gender: str, case: str) -> str:
+        return "-".join(by_rules(p.lower(), part, gender, case) for p in word.split("-"))  # type: ignore[arg-type]
+
+    return run
+
+
 def evaluate(expected, system) -> tuple[dict[tuple[str, str, str], list[int]], list[tuple]]:
     """Counts [right, total] per (part, gender, case), and the misses."""
     counts: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0])
@@ -195,7 +204,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     expected = load_cases(args.data)
     print(f"{len(expected)} (name, gender, case) items from {args.data}\n")
-    systems = {"replykit": _ours()}
+    # "rules" is replykit without pymorphy3's dictionary: the dictionary comes from OpenCorpora,
+    # like part of this list, so the suffix rules alone show how well it does on unseen names.
+    systems = {"replykit": _ours(), "rules": _rules_only()}
     theirs = None if args.no_petrovich else _pytrovich()
     if theirs is not None:
         systems["pytrovich"] = theirs

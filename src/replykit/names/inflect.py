@@ -12,10 +12,13 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from replykit.errors import InputError
 from replykit.morph import MORPH_LANGUAGES, match_case, parse
+
+if TYPE_CHECKING:
+    from pymorphy3.analyzer import Parse
 
 Part = Literal["first", "middle", "last"]
 Gender = Literal["male", "female"]
@@ -116,6 +119,11 @@ def _inflect_lower(lower: str, part: Part, gender: Gender | None, case: str, lan
         return known
     if lang != "ru" or case not in CASES:
         return lower
+    return by_rules(lower, part, gender, case)
+
+
+def by_rules(lower: str, part: Part, gender: Gender | None, case: str) -> str:
+    """`lower` inflected by the suffix rules alone (no dictionary); for the benchmark too."""
     rule = _rule_for(lower, part, gender)
     return lower if rule is None else _apply(lower, rule.forms[CASES.index(case) - 1])
 
@@ -128,7 +136,7 @@ def _dictionary_form(lower: str, part: Part, gender: Gender | None, case: str, l
         tag = p.tag
         if kind not in tag or "nomn" not in tag or "plur" in tag or p.word != lower and p.word.replace("ё", "е") != lower:
             continue
-        if len(p.methods_stack) != 1 or type(p.methods_stack[0][0]).__name__ != "DictionaryAnalyzer":
+        if not _known(p):
             continue
         if wanted is not None and wanted not in tag and "ms-f" not in tag:
             continue
@@ -141,6 +149,11 @@ def _dictionary_form(lower: str, part: Part, gender: Gender | None, case: str, l
         if form is not None:
             return str(form.word)
     return None
+
+
+def _known(p: Parse) -> bool:
+    """True for an analysis from pymorphy3's dictionary, not a guess from the word's ending."""
+    return len(p.methods_stack) == 1 and type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
 
 
 def _rule_for(lower: str, part: Part, gender: Gender | None) -> _Rule | None:
@@ -181,7 +194,7 @@ def guess_gender(word: str, part: Part, lang: str = "ru") -> Gender | None:
         scores = {"male": 0.0, "female": 0.0}
         kind = _TAG[part]
         for p in parse(lang, lower):
-            if kind in p.tag and len(p.methods_stack) == 1:
+            if kind in p.tag and "nomn" in p.tag and "sing" in p.tag and _known(p):
                 if "masc" in p.tag:
                     scores["male"] += p.score
                 elif "femn" in p.tag:
