@@ -133,7 +133,7 @@ def _dictionary_form(lower: str, part: Part, gender: Gender | None, case: str, l
     kind = _TAG[part]
     wanted = _GENDER_TAG.get(gender or "")
     for p in parse(lang, lower):
-        tag = p.tag
+        tag = p.tag.grammemes  # a plain set: the Ukrainian tag set lacks some Russian grammemes
         if kind not in tag or "nomn" not in tag or "plur" in tag or p.word != lower and p.word.replace("ё", "е") != lower:
             continue
         if not _known(p):
@@ -142,7 +142,7 @@ def _dictionary_form(lower: str, part: Part, gender: Gender | None, case: str, l
             continue
         if "Fixd" in tag:
             return lower
-        grammemes = {case, "sing"}
+        grammemes = {case, "sing"} if "sing" in tag else {case}
         if "ms-f" in tag and wanted:
             grammemes.add(wanted)
         form = p.inflect(grammemes)
@@ -173,6 +173,7 @@ def _apply(lower: str, mod: str) -> str:
     return (lower[:-cut] if cut else lower) + mod[cut:]
 
 
+_CYRILLIC = frozenset({"ru", "uk", "bg"})
 _FEMALE_LAST = ("ова", "ева", "ёва", "ина", "ына", "ая", "яя")
 _MALE_LAST = ("ов", "ев", "ёв", "ин", "ын", "ий", "ый", "ой")
 _MALE_MIDDLE = ("ич", "оглы", "улы", "уулу")
@@ -194,13 +195,16 @@ def guess_gender(word: str, part: Part, lang: str = "ru") -> Gender | None:
         scores = {"male": 0.0, "female": 0.0}
         kind = _TAG[part]
         for p in parse(lang, lower):
-            if kind in p.tag and "nomn" in p.tag and "sing" in p.tag and _known(p):
-                if "masc" in p.tag:
+            tag = p.tag.grammemes
+            if kind in tag and "nomn" in tag and "sing" in tag and _known(p):
+                if "masc" in tag:
                     scores["male"] += p.score
-                elif "femn" in p.tag:
+                elif "femn" in tag:
                     scores["female"] += p.score
         if part == "first" and scores["male"] != scores["female"]:
             return "male" if scores["male"] > scores["female"] else "female"
+    if lang not in _CYRILLIC:
+        return None  # Latin-script names: only the customer's stated gender counts
     if part == "last":
         if lower.endswith(_FEMALE_LAST):
             return "female"
