@@ -28,6 +28,7 @@ class NameLexicon:
     sign_off: regex.Pattern[str] | None
     prepositions: dict[str, str]
     neutral_slot: str
+    gendered: frozenset[str]  # lower case
     short_to_full: dict[str, frozenset[str]]  # lower case
 
     def full_names(self, short: str) -> frozenset[str]:
@@ -91,6 +92,7 @@ def _load(language: str, extra_json: str) -> NameLexicon | None:
         sign_off=_whole(data.get("sign_off", [])),
         prepositions=dict(data.get("prepositions", {})),
         neutral_slot=data.get("neutral_slot", "{slot}"),
+        gendered=frozenset(w.lower() for w in data.get("gendered", [])),
         short_to_full={k: frozenset(v) for k, v in short_to_full.items()},
     )
 
