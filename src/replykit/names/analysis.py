@@ -281,11 +281,16 @@ def _mention(
     starts = before is None or (before.kind == PUNCT and before.text[0] in _TERMINAL)
     after_comma = before is not None and before.kind == PUNCT and before.text == ","
     closes = after is None or (after.kind == PUNCT and after.text[0] in _TERMINAL | {","})
-    vocative = (
+    apposition = (
+        after is not None
+        and after.text == ","
+        and lex.apposition is not None
+        and lex.apposition.match(text, after.end + (len(text[after.end :]) - len(text[after.end :].lstrip()))) is not None
+    )
+    vocative = not any(t.lower in lex.addressees for t in run) and (
         adjective is not None
-        or (title is not None and (starts or after_comma or run[0].start <= greeting_end + 2))
         or (greeting_end >= 0 and text[greeting_end : (title or run[0]).start].strip(" ,\u00a0") == "")
-        or (starts and after is not None and after.kind == PUNCT and after.text[0] in ",!")
+        or (starts and after is not None and after.kind == PUNCT and after.text[0] in ",!" and not apposition)
         or (after_comma and closes)
     )
     return Mention(run, vocative, title, adjective, preposition)
@@ -294,7 +299,7 @@ def _mention(
 def gender_of(ctx: Context, mention: Mention) -> Gender | None:
     """The gender the named person has: the customer's if it is their name, else the words'."""
     exp = expected(ctx)
-    if exp is not None and any(exp.cases_of(t.text) for t in mention.tokens):
+    if exp is not None and any(exp.cases_of(t.text) or near_form(exp, t.text) for t in mention.tokens):
         return exp.person.gender
     for part in ("middle", "first", "last"):
         for t in mention.tokens:

@@ -29,6 +29,8 @@ class NameLexicon:
     prepositions: dict[str, str]
     neutral_slot: str
     gendered: frozenset[str]  # lower case
+    apposition: regex.Pattern[str] | None
+    addressees: frozenset[str]  # lower case
     short_to_full: dict[str, frozenset[str]]  # lower case
 
     def full_names(self, short: str) -> frozenset[str]:
@@ -93,6 +95,8 @@ def _load(language: str, extra_json: str) -> NameLexicon | None:
         prepositions=dict(data.get("prepositions", {})),
         neutral_slot=data.get("neutral_slot", "{slot}"),
         gendered=frozenset(w.lower() for w in data.get("gendered", [])),
+        apposition=_whole(data.get("apposition", [])),
+        addressees=frozenset(w.lower() for w in data.get("addressees", [])),
         short_to_full={k: frozenset(v) for k, v in short_to_full.items()},
     )
 

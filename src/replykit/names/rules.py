@@ -74,6 +74,8 @@ def diminutive(ctx: Context) -> Iterator[Hit]:
         return
     first = norm(exp.person.first or "")
     for m in mentions(ctx):
+        if not m.vocative:
+            continue  # "Маша и Медведь" is a cartoon, not the customer
         for t in m.tokens:
             word = norm(t.text)
             base = norm(lemma(ctx.language, t.text))
