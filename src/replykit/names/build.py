@@ -9,7 +9,7 @@ from importlib.resources import files
 from typing import Any, Literal
 
 from replykit.errors import InputError
-from replykit.models import Customer
+from replykit.models import Conversation, Customer
 from replykit.morph import MORPH_LANGUAGES, inflect, match_case
 from replykit.names.inflect import CASES, Gender, Part, inflect_part
 from replykit.names.person import Person, from_fields, is_initial, parse_person
@@ -183,7 +183,7 @@ def _order_part(letter: str, person: Person, part: Any) -> str:
 def _title(conv: dict[str, Any], gender: Gender | None, case: str, salutation: bool) -> str:
     if gender is None:
         return ""
-    titles = conv.get("title_voct", conv["title"]) if salutation else conv["title"]
+    titles = conv.get("title_voct", conv["title"]) if salutation or case == "voct" else conv["title"]
     title = str(titles[gender])
     if case not in ("nomn", "voct") and title.isalpha():
         title = inflect("ru", title, frozenset({case, "sing"})) or title if conv is _convention("ru") else title
@@ -204,3 +204,47 @@ def honorific_words(lang: str) -> dict[str, Gender]:
 
 def capitalised(word: str, template: str) -> str:
     return match_case(template, word)
+
+
+def parse_name(text: str, *, locale: str = "ru") -> Customer:
+    """A free-form name ("ИВАНОВА М.И.", "Иван Петрович Иванов") as Customer name fields.
+
+    >>> parse_name("Иванов Иван Петрович").patronymic
+    'Петрович'
+    """
+    if not isinstance(text, str) or not text.strip():
+        raise InputError("expected a non-empty name string")
+    from replykit.api import language_of
+
+    person = parse_person(text, language_of(locale))
+    return Customer(first_name=person.first, patronymic=person.middle, last_name=person.last, gender=person.gender)
+
+
+def preferred_address(conversation: Conversation, *, locale: str | None = None) -> str | None:
+    """How the customer wants to be addressed, in the nominative, read from their messages.
+
+    `Customer.preferred_address`, when set, wins. Otherwise an explicit request ("можно просто
+    Оля", "обращайтесь ко мне по имени") wins over a name the customer used (signature, "меня
+    зовут ..."), and later messages win over earlier ones. None when nothing tells.
+    """
+    from replykit.api import language_of
+    from replykit.names.prefer import infer_preference
+
+    customer = conversation.customer
+    if customer is not None and customer.preferred_address:
+        return customer.preferred_address.strip()
+    lang = language_of(locale or conversation.locale or (customer.locale if customer else None) or "ru")
+    found = infer_preference((m.text for m in conversation.messages if m.role == "customer"), lang)
+    if found is None:
+        return None
+    known = person_of(customer, lang) if customer is not None else Person()
+    if found.name:
+        said, said_form = _preferred(found.name, lang, known.gender)
+        person, form = (said, found.form or said_form)
+        if found.form and known.known:
+            person = Person(said.first or known.first, said.middle or known.middle, said.last or known.last, said.gender or known.gender)
+    elif known.known and found.form:
+        person, form = known, found.form
+    else:
+        return None
+    return render(person, form, "nomn", lang)  # type: ignore[arg-type]
