@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from replykit.engine import Context
 from replykit.morph import MORPH_LANGUAGES, parse
 from replykit.names.build import Form, _preferred, auto_form, person_of, preferred_person
-from replykit.names.inflect import CASES, Gender, Part, guess_gender, inflect_part
+from replykit.names.inflect import CASES, Gender, Part, guess_gender, inflect_part, known_analysis
 from replykit.names.lexicon import NameLexicon, name_lexicon
 from replykit.names.person import Person, is_initial, parse_person
 from replykit.names.prefer import infer_preference
@@ -138,7 +138,7 @@ def known_parts(lang: str, word: str) -> frozenset[tuple[Part, str, str]]:
     out = set()
     for p in parse(lang, word.lower()):
         grams = p.tag.grammemes
-        if len(p.methods_stack) != 1 or type(p.methods_stack[0][0]).__name__ != "DictionaryAnalyzer":
+        if not known_analysis(p):
             continue
         part = "first" if "Name" in grams else "middle" if "Patr" in grams else "last" if "Surn" in grams else None
         if part is None or "plur" in grams:

@@ -136,7 +136,7 @@ def _dictionary_form(lower: str, part: Part, gender: Gender | None, case: str, l
         tag = p.tag.grammemes  # a plain set: the Ukrainian tag set lacks some Russian grammemes
         if kind not in tag or "nomn" not in tag or "plur" in tag or p.word != lower and p.word.replace("ё", "е") != lower:
             continue
-        if not _known(p):
+        if not known_analysis(p):
             continue
         if wanted is not None and wanted not in tag and "ms-f" not in tag:
             continue
@@ -151,7 +151,7 @@ def _dictionary_form(lower: str, part: Part, gender: Gender | None, case: str, l
     return None
 
 
-def _known(p: Parse) -> bool:
+def known_analysis(p: Parse) -> bool:
     """True for an analysis from pymorphy3's dictionary, not a guess from the word's ending."""
     return len(p.methods_stack) == 1 and type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
 
@@ -196,7 +196,7 @@ def guess_gender(word: str, part: Part, lang: str = "ru") -> Gender | None:
         kind = _TAG[part]
         for p in parse(lang, lower):
             tag = p.tag.grammemes
-            if kind in tag and "nomn" in tag and "sing" in tag and _known(p):
+            if kind in tag and "nomn" in tag and "sing" in tag and known_analysis(p):
                 if "masc" in tag:
                     scores["male"] += p.score
                 elif "femn" in tag:

@@ -20,7 +20,7 @@ from replykit.names.analysis import (
     slot_names,
 )
 from replykit.names.build import render
-from replykit.names.inflect import CASES, Part, inflect_part
+from replykit.names.inflect import CASES, Part, inflect_part, known_analysis
 from replykit.text.tokens import WORD
 
 _SALUTATION_CASES = ("voct", "nomn")
@@ -203,7 +203,7 @@ def _common_word(lang: str, word: str) -> bool:
     parses = parse(lang, word.lower())
     if any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in parses):
         return False
-    return any(type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer" for p in parses)
+    return any(known_analysis(p) for p in parses)
 
 
 def wrong_form(ctx: Context) -> Iterator[Hit]:
@@ -268,16 +268,20 @@ def _reinflect(ctx: Context, m: Mention, parts: list[Part], case: str) -> str:
     gender = gender_of(ctx, m)
     words = []
     for t, part in zip(m.tokens, parts):
-        nominative = lemma(ctx.language, t.text) if part == "first" else _nominative(ctx.language, t.text, part)
+        nominative = _nominative(ctx.language, t.text, part)
         words.append(match_case(t.text, inflect_part(nominative, part, gender, case, ctx.language)))
     return " ".join(words)
 
 
 def _nominative(lang: str, word: str, part: Part) -> str:
+    """The nominative of this very form, keeping its gender (normal_form of "Андреевна" is male)."""
     tag = {"first": "Name", "middle": "Patr", "last": "Surn"}[part]
     for p in parse(lang, word.lower()):
         if tag in p.tag.grammemes:
-            return str(p.normal_form)
+            if "nomn" in p.tag.grammemes:
+                return word.lower()
+            form = p.inflect({"nomn"})
+            return str(form.word) if form is not None else str(p.normal_form)
     return word.lower()
 
 
@@ -345,9 +349,10 @@ def gendered_slot(ctx: Context) -> Iterator[Hit]:
         if k == i - 1:
             continue
         start = tokens[k + 1].start
-        while k >= 0 and tokens[k].kind == WORD and lex.salutation.fullmatch(tokens[k].text) and start - tokens[k].end <= 1:
-            start = tokens[k].start  # "Sehr" of "Sehr geehrter"
-            k -= 1
+        for m in lex.salutation.finditer(ctx.doc.text, max(0, start - 40), slot.start):
+            if m.start() < start < m.end():
+                start = m.start()  # "Sehr" of "Sehr geehrter"
+                break
         fix = match_case(ctx.doc.text[start:slot.end], lex.neutral_slot.format(slot=slot.text))
         yield Hit(
             start, slot.end,
