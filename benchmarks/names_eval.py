@@ -174,23 +174,51 @@ def report(results: dict[str, dict], baseline: dict[str, float] | None) -> None:
 _BASELINE_CASE = {"gent": "genitive", "datv": "dative", "accs": "accusative", "ablt": "instrumental", "loct": "prepositional"}
 
 
-def gender_eval(folder: Path) -> None:
+def _pytrovich_gender():
+    try:
+        from pytrovich.detector import PetrovichGenderDetector
+        from pytrovich.enums import Gender
+    except ImportError:
+        return None
+    detector = PetrovichGenderDetector()
+    names = {Gender.MALE: "male", Gender.FEMALE: "female", Gender.ANDROGYNOUS: None}
+    keys = {"first": "firstname", "middle": "middlename", "last": "lastname"}
+
+    def run(word: str, part: str) -> str | None:
+        return names[detector.detect(**{keys[part]: word.title()})]
+
+    return run
+
+
+def gender_eval(folder: Path, with_petrovich: bool) -> None:
     from replykit.names.inflect import guess_gender
 
-    print("\ngender guess (each part alone; мр-жр expects no guess):")
+    systems = {"replykit": lambda word, part: guess_gender(word, part)}
+    theirs = _pytrovich_gender() if with_petrovich else None
+    if theirs is not None:
+        systems["pytrovich"] = theirs
+    print("\ngender guess from one name part alone (мр-жр expects no guess):")
+    print(f"  {'file':26} {'rows':>6}  " + "  ".join(f"{n:>9}" for n in systems))
     for name, part in GENDER_FILES.items():
         path = folder / name
         if not path.is_file():
             continue
-        right = total = 0
+        rows = []
         with path.open(encoding="utf-8-sig", newline="") as fh:
             for row in csv.DictReader(fh, delimiter="\t"):
                 want = {"мр": "male", "жр": "female", "мр-жр": None}.get(row["gender"].strip(), "?")
-                if want == "?":
-                    continue
-                total += 1
-                right += guess_gender(row["lemma"].strip(), part) == want  # type: ignore[arg-type]
-        print(f"  {name:26} {right}/{total} = {_pct(right, total).strip()}")
+                if want != "?":
+                    rows.append((row["lemma"].strip(), want))
+        cells = []
+        for system in systems.values():
+            right = sum(system(lemma, part) == want for lemma, want in rows)
+            cells.append(f"{_pct(right, len(rows)):>9}")
+        print(f"  {name:26} {len(rows):6}  " + "  ".join(cells))
+    published = folder / "pytrovich-baseline" / "eval-baseline.gender.json"
+    if published.is_file():
+        figures = json.loads(published.read_text("utf-8"))
+        shown = ", ".join(f"{k} {v:.2f}%" for k, v in figures.items())
+        print(f"  pytrovich's published gender figures (whole people, its own protocol): {shown}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -221,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
     baseline = json.loads(baseline_file.read_text("utf-8")) if baseline_file.is_file() else None
     print()
     report(results, baseline)
-    gender_eval(args.data)
+    gender_eval(args.data, not args.no_petrovich)
     for miss in misses["replykit"][: args.misses]:
         print("miss", *miss)
     return 0
