@@ -281,3 +281,29 @@ def test_rk309_template_gets_a_neutral_greeting():
     de = replykit.check("Sehr geehrter Herr {{name}},\n\nIhre Bestellung.", locale="de", template=True, config={"select": ["RK309"]})
     assert _fixed(de) == "Guten Tag {{name}},\n\nIhre Bestellung."
     assert _check("Уважаемый {{name}}!", template=True, config={"name_slots": ["client"]}).codes() == []
+
+
+# --- the benchmark script ------------------------------------------------------------------
+
+
+def test_benchmark_script_on_a_tiny_list(tmp_path, capsys):
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "names_eval.py"
+    spec = importlib.util.spec_from_file_location("names_eval", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    (tmp_path / "firstnames.misc.tsv").write_text(
+        "\ufefflemma\tword\tgrammemes\nЛЮБОВЬ\tЛЮБОВИ\tжр,ед,рд\nЛЮБОВЬ\tЛЮБОВЬЮ\tжр,ед,тв\nКАРМЕН\tКАРМЕН\tжр,0\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "surnames.misc.tsv").write_text(
+        "lemma\tword\tgrammemes\nИванов\tИвановым\tмр,ед,тв\nИванов\tИвановых\tмр,мн,рд\n", encoding="utf-8"
+    )
+    assert module.main(["--data", str(tmp_path), "--no-petrovich"]) == 0
+    out = capsys.readouterr().out
+    assert "8 (name, gender, case) items" in out  # 2 Любовь + 5 Кармен + 1 Иванов; plural skipped
+    assert "overall replykit: 8/8 = 100.00%" in out
+    assert module.main(["--data", str(tmp_path / "absent")]) == 0
+    assert "skipping" in capsys.readouterr().out

@@ -81,10 +81,10 @@ def inflect_part(word: str, part: Part, gender: Gender | None, case: str, lang: 
             return word  # "Мамед оглы" does not decline at all
         return " ".join(p if is_particle(p) else inflect_part(p, part, gender, case, lang) for p in pieces)
     if "-" in word.strip("-"):
-        # Both halves of a double surname decline (Римского-Корсакова); a compound first name
+        # Both halves of a double surname or patronymic decline (Римского-Корсакова); a compound first name
         # declines only in its last part (Ганс-Юргена).
         pieces = word.split("-")
-        head = pieces if part == "last" else pieces[-1:]
+        head = pieces if part != "first" else pieces[-1:]
         done = [inflect_part(p, part, gender, case, lang) if p else p for p in head]
         return "-".join(pieces[: len(pieces) - len(head)] + done)
     return _inflect_word(word, part, gender, case, lang)
