@@ -191,7 +191,7 @@ def guess_gender(word: str, part: Part, lang: str = "ru") -> Gender | None:
         if lower.endswith(_FEMALE_MIDDLE):
             return "female"
         return None
-    if lang in MORPH_LANGUAGES:
+    if lang in MORPH_LANGUAGES and part == "first":
         scores = {"male": 0.0, "female": 0.0}
         kind = _TAG[part]
         for p in parse(lang, lower):
@@ -201,7 +201,7 @@ def guess_gender(word: str, part: Part, lang: str = "ru") -> Gender | None:
                     scores["male"] += p.score
                 elif "femn" in tag:
                     scores["female"] += p.score
-        if part == "first" and scores["male"] != scores["female"]:
+        if scores["male"] != scores["female"]:
             return "male" if scores["male"] > scores["female"] else "female"
     if lang not in _CYRILLIC:
         return None  # Latin-script names: only the customer's stated gender counts

@@ -216,27 +216,11 @@ def wrong_form(ctx: Context) -> Iterator[Hit]:
         analyses = [_analyses(ctx, exp, t.text) for t in m.tokens]
         if not all(analyses):
             continue
-        shared = set.intersection(*({c for _, c in a} for a in analyses))
-        parts = [_part(a) for a in analyses]
-        if len(m.tokens) > 1 and not shared:
-            case = next((c for c in CASES[1:] if any(c == x for _, x in analyses[0])), "nomn")
-            fix = _reinflect(ctx, m, parts, case)
-            yield Hit(
-                m.start, m.end,
-                f"The parts of the name are in different cases; write “{fix}”.",
-                (Edit(m.start, m.end, fix),),
-            )  # fmt: skip
+        problem = _case_problem(ctx, m, analyses, lex.prepositions)
+        if problem is not None:
+            fix, message = problem
+            yield Hit(m.start, m.end, message, (Edit(m.start, m.end, fix),))
             continue
-        if m.preposition is not None:
-            wanted = lex.prepositions[m.preposition.lower]
-            if wanted not in shared and shared <= {"nomn", "voct"}:
-                fix = _reinflect(ctx, m, parts, wanted)
-                yield Hit(
-                    m.start, m.end,
-                    f"After “{m.preposition.text}” the name takes another case: “{m.preposition.text} {fix}”.",
-                    (Edit(m.start, m.end, fix),),
-                )  # fmt: skip
-                continue
         word = m.adjective or m.title
         gender = gender_of(ctx, m)
         if word is None or gender is None or lang not in MORPH_LANGUAGES:
@@ -248,6 +232,24 @@ def wrong_form(ctx: Context) -> Iterator[Hit]:
                 f"“{word.text}” does not agree with “{ctx.doc.text[m.start:m.end]}”; write “{wrong}”.",
                 (Edit(word.start, word.end, wrong),),
             )  # fmt: skip
+
+
+def _case_problem(
+    ctx: Context, m: Mention, analyses: list[set[tuple[Part, str]]], prepositions: dict[str, str]
+) -> tuple[str, str] | None:
+    """(fix, message) when the parts of a name disagree in case or miss a preposition's case."""
+    shared = set.intersection(*({c for _, c in a} for a in analyses))
+    parts = [_part(a) for a in analyses]
+    if len(m.tokens) > 1 and not shared:
+        case = next((c for c in CASES[1:] if any(c == x for _, x in analyses[0])), "nomn")
+        fix = _reinflect(ctx, m, parts, case)
+        return fix, f"The parts of the name are in different cases; write “{fix}”."
+    if m.preposition is not None:
+        wanted = prepositions[m.preposition.lower]
+        if wanted not in shared and shared <= {"nomn", "voct"}:
+            fix = _reinflect(ctx, m, parts, wanted)
+            return fix, f"After “{m.preposition.text}” the name takes another case: “{m.preposition.text} {fix}”."
+    return None
 
 
 def _analyses(ctx: Context, exp: Expected | None, word: str) -> set[tuple[Part, str]]:
