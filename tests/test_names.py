@@ -307,3 +307,23 @@ def test_benchmark_script_on_a_tiny_list(tmp_path, capsys):
     assert "overall replykit: 8/8 = 100.00%" in out
     assert module.main(["--data", str(tmp_path / "absent")]) == 0
     assert "skipping" in capsys.readouterr().out
+
+
+def test_whole_name_in_one_crm_field_and_bad_customers():
+    assert replykit.address(Customer(first_name="Иванов Иван Петрович"), "datv") == "Ивану Петровичу"
+    with pytest.raises(InputError):
+        replykit.address(Customer(first_name="М.", last_name=None))
+    with pytest.raises(InputError):
+        replykit.address(42)  # type: ignore[arg-type]
+
+
+_NAMEISH = st.text(alphabet="АБВИМабвгдеиклмнорстуья-. 1!", min_size=0, max_size=15)
+
+
+@settings(max_examples=40, deadline=None)
+@given(_NAMEISH, _NAMEISH, _NAMEISH, st.sampled_from(["Здравствуйте, {}! Заказ готов.", "Уважаемый {}, для {} всё готово.", "{}, спасибо!"]))
+def test_checks_never_crash_on_odd_customers(first, middle, last, shape):
+    customer = Customer(first_name=first or None, patronymic=middle or None, last_name=last or None)
+    text = shape.format(first or "Мария", middle or "Ивановна")
+    report = replykit.check(text, customer=customer, locale="ru", config={"select": ["RK3"]})
+    assert all(f.code.startswith("RK3") for f in report.findings)

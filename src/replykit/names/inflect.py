@@ -182,8 +182,9 @@ _FEMALE_MIDDLE = ("на", "кызы", "гызы")
 
 def guess_gender(word: str, part: Part, lang: str = "ru") -> Gender | None:
     """The gender a name part shows by itself, or None when it does not tell."""
-    lower = word.lower().split("-")[-1].split()[-1] if word.strip() else ""
-    if not lower or len(lower) < 2:
+    pieces = word.lower().replace("-", " ").split()
+    lower = pieces[-1] if pieces else ""
+    if len(lower) < 2:
         return None
     if part == "middle":
         if lower.endswith(_MALE_MIDDLE):
