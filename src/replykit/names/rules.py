@@ -241,7 +241,7 @@ def _case_problem(
     shared = set.intersection(*({c for _, c in a} for a in analyses))
     parts = [_part(a) for a in analyses]
     if len(m.tokens) > 1 and not shared:
-        case = next((c for c in CASES[1:] if any(c == x for _, x in analyses[0])), "nomn")
+        case = next((c for c in (*CASES[1:], "voct") if any(c == x for _, x in analyses[0])), "nomn")
         fix = _reinflect(ctx, m, parts, case)
         return fix, f"The parts of the name are in different cases; write “{fix}”."
     if m.preposition is not None:
@@ -292,15 +292,16 @@ def _disagrees(lang: str, word: str, gender: str) -> str | None:
     want, other = ("masc", "femn") if gender == "male" else ("femn", "masc")
     for p in parse(lang, word.lower()):
         grams = p.tag.grammemes
-        if other in grams and "sing" in grams and want not in grams:
+        if other in grams and "plur" not in grams and want not in grams:
+            number = {"sing"} & grams  # the Ukrainian tag set marks no singular
             if "ADJF" in grams:
                 case = next((c for c in CASES if c in grams), "nomn")
-                form = inflect(lang, p.normal_form, frozenset({want, "sing", case}))
+                form = inflect(lang, p.normal_form, frozenset({want, case, *number}))
             else:
                 form = _TITLE_PAIR.get(p.normal_form)
                 if form is not None and "nomn" not in grams:
                     case = next((c for c in CASES if c in grams), "nomn")
-                    form = inflect(lang, form, frozenset({case, "sing"}))
+                    form = inflect(lang, form, frozenset({case, *number}))
             return match_case(word, form) if form else None
         if want in grams:
             return None
