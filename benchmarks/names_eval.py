@@ -108,7 +108,10 @@ def _rules_only():
     from replykit.names.inflect import by_rules
 
     def run(word: str, part: str, gender: str, case: str) -> str:
-        return "-".join(by_rules(p.lower(), part, gender, case) for p in word.split("-"))  # type: ignore[arg-type]
+        pieces = word.lower().split("-")
+        if part == "first":  # as inflect_part: a compound first name declines in its last part
+            return "-".join([*pieces[:-1], by_rules(pieces[-1], part, gender, case)])  # type: ignore[arg-type]
+        return "-".join(by_rules(p, part, gender, case) for p in pieces)  # type: ignore[arg-type]
 
     return run
 
