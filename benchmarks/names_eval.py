@@ -26,8 +26,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # ../shared/data from the repository root (from a worktree one level deeper too).
 DEFAULT_DATA = next(
-    (d / "shared" / "data" / "petrovich-eval" for d in (ROOT.parent, ROOT.parent.parent)
-     if (d / "shared" / "data" / "petrovich-eval").is_dir()),
+    (
+        d / "shared" / "data" / "petrovich-eval"
+        for d in (ROOT.parent, ROOT.parent.parent)
+        if (d / "shared" / "data" / "petrovich-eval").is_dir()
+    ),
     ROOT.parent / "shared" / "data" / "petrovich-eval",
 )
 CASE_CODES = {"рд": "gent", "дт": "datv", "вн": "accs", "тв": "ablt", "пр": "loct"}
@@ -86,7 +89,9 @@ def _pytrovich():
     maker = PetrovichDeclinationMaker()
     parts = {"first": NamePart.FIRSTNAME, "middle": NamePart.MIDDLENAME, "last": NamePart.LASTNAME}
     genders = {"male": Gender.MALE, "female": Gender.FEMALE}
-    cases = dict(zip(CASES, (Case.GENITIVE, Case.DATIVE, Case.ACCUSATIVE, Case.INSTRUMENTAL, Case.PREPOSITIONAL)))
+    cases = dict(
+        zip(CASES, (Case.GENITIVE, Case.DATIVE, Case.ACCUSATIVE, Case.INSTRUMENTAL, Case.PREPOSITIONAL), strict=True)
+    )
 
     def run(word: str, part: str, gender: str, case: str) -> str:
         # pytrovich mixes letter case on upper-case input ("ИВАНОВым"), so give it title case.
@@ -145,8 +150,11 @@ def _sum(counts, keep) -> tuple[int, int]:
 
 def report(results: dict[str, dict], baseline: dict[str, float] | None) -> None:
     names = list(results)
-    print(f"{'part':7} {'gender':7} {'case':5} {'rows':>6}  " + "  ".join(f"{n:>9}" for n in names)
-          + ("  pytrovich-published" if baseline else ""))
+    print(
+        f"{'part':7} {'gender':7} {'case':5} {'rows':>6}  "
+        + "  ".join(f"{n:>9}" for n in names)
+        + ("  pytrovich-published" if baseline else "")
+    )
     any_counts = next(iter(results.values()))
     for part in ("first", "middle", "last"):
         for gender in ("male", "female"):
@@ -174,7 +182,13 @@ def report(results: dict[str, dict], baseline: dict[str, float] | None) -> None:
         print(f"overall {n}: {right}/{total} = {_pct(right, total).strip()}")
 
 
-_BASELINE_CASE = {"gent": "genitive", "datv": "dative", "accs": "accusative", "ablt": "instrumental", "loct": "prepositional"}
+_BASELINE_CASE = {
+    "gent": "genitive",
+    "datv": "dative",
+    "accs": "accusative",
+    "ablt": "instrumental",
+    "loct": "prepositional",
+}
 
 
 def _pytrovich_gender():

@@ -28,9 +28,36 @@ HARD = [
     ("Кузьмич", "middle", "male", "Кузьмича", "Кузьмичу", "Кузьмича", "Кузьмичом", "Кузьмиче"),
     ("Ильинична", "middle", "female", "Ильиничны", "Ильиничне", "Ильиничну", "Ильиничной", "Ильиничне"),
     ("Мамед оглы", "middle", "male", "Мамед оглы", "Мамед оглы", "Мамед оглы", "Мамед оглы", "Мамед оглы"),
-    ("Алиевна кызы", "middle", "female", "Алиевна кызы", "Алиевна кызы", "Алиевна кызы", "Алиевна кызы", "Алиевна кызы"),
-    ("Римский-Корсаков", "last", "male", "Римского-Корсакова", "Римскому-Корсакову", "Римского-Корсакова", "Римским-Корсаковым", "Римском-Корсакове"),
-    ("Иванова-Петрова", "last", "female", "Ивановой-Петровой", "Ивановой-Петровой", "Иванову-Петрову", "Ивановой-Петровой", "Ивановой-Петровой"),
+    (
+        "Алиевна кызы",
+        "middle",
+        "female",
+        "Алиевна кызы",
+        "Алиевна кызы",
+        "Алиевна кызы",
+        "Алиевна кызы",
+        "Алиевна кызы",
+    ),
+    (
+        "Римский-Корсаков",
+        "last",
+        "male",
+        "Римского-Корсакова",
+        "Римскому-Корсакову",
+        "Римского-Корсакова",
+        "Римским-Корсаковым",
+        "Римском-Корсакове",
+    ),
+    (
+        "Иванова-Петрова",
+        "last",
+        "female",
+        "Ивановой-Петровой",
+        "Ивановой-Петровой",
+        "Иванову-Петрову",
+        "Ивановой-Петровой",
+        "Ивановой-Петровой",
+    ),
     ("Смит", "last", "female", "Смит", "Смит", "Смит", "Смит", "Смит"),
     ("Смит", "last", "male", "Смита", "Смиту", "Смита", "Смитом", "Смите"),
     ("Дюма", "last", "male", "Дюма", "Дюма", "Дюма", "Дюма", "Дюма"),
@@ -113,8 +140,28 @@ IVAN = Customer(first_name="Иван", patronymic="Петрович", last_name=
 @pytest.mark.parametrize(
     ("customer", "forms"),
     [
-        (MARIA, ["Уважаемая Мария Ивановна", "Марии Ивановны", "Марии Ивановне", "Марию Ивановну", "Марией Ивановной", "Марии Ивановне"]),
-        (IVAN, ["Уважаемый Иван Петрович", "Ивана Петровича", "Ивану Петровичу", "Ивана Петровича", "Иваном Петровичем", "Иване Петровиче"]),
+        (
+            MARIA,
+            [
+                "Уважаемая Мария Ивановна",
+                "Марии Ивановны",
+                "Марии Ивановне",
+                "Марию Ивановну",
+                "Марией Ивановной",
+                "Марии Ивановне",
+            ],
+        ),
+        (
+            IVAN,
+            [
+                "Уважаемый Иван Петрович",
+                "Ивана Петровича",
+                "Ивану Петровичу",
+                "Ивана Петровича",
+                "Иваном Петровичем",
+                "Иване Петровиче",
+            ],
+        ),
     ],
 )
 def test_address_in_every_case_both_genders(customer, forms):
@@ -147,8 +194,12 @@ def test_address_other_languages():
     assert replykit.address(Customer(last_name="Müller", locale="de", **anna)) == "Sehr geehrte Frau Müller"
     assert replykit.address(Customer(first_name="Hans", gender="male", locale="de")) == "Lieber Hans"
     assert replykit.address(Customer(last_name="Smith", locale="en", **anna)) == "Dear Ms Smith"
-    assert replykit.address(Customer(first_name="Марія", patronymic="Іванівна", locale="uk")) == "Шановна Маріє Іванівно"
-    assert replykit.address(Customer(first_name="Марія", patronymic="Іванівна", locale="uk"), "datv") == "Марії Іванівні"
+    assert (
+        replykit.address(Customer(first_name="Марія", patronymic="Іванівна", locale="uk")) == "Шановна Маріє Іванівно"
+    )
+    assert (
+        replykit.address(Customer(first_name="Марія", patronymic="Іванівна", locale="uk"), "datv") == "Марії Іванівні"
+    )
 
 
 def test_preferred_address_wins_in_the_builder():
@@ -170,7 +221,10 @@ def test_greeting_uses_the_builder():
     from replykit.greeting.build import greeting
 
     assert greeting(MARIA) == "Здравствуйте, Мария Ивановна!"
-    assert greeting(Customer(first_name="Anna", last_name="Müller", gender="female"), locale="de") == "Guten Tag, Frau Müller,"
+    assert (
+        greeting(Customer(first_name="Anna", last_name="Müller", gender="female"), locale="de")
+        == "Guten Tag, Frau Müller,"
+    )
     assert greeting(Customer(first_name="Мария", last_name="Петрова"), locale="bg") == "Здравейте, г-жо Петрова!"
 
 
@@ -270,7 +324,12 @@ def test_rk308_suggests_the_built_address():
     report = _check("Уважаемый клиент! Заказ отправлен.", MARIA)
     assert report.codes() == ["RK308"]
     assert _fixed(report, unsafe=True) == "Уважаемая Мария Ивановна! Заказ отправлен."
-    en = replykit.check("Dear customer,\n\nShipped.", customer=Customer(last_name="Smith", gender="female"), locale="en", config={"select": ["RK308"]})
+    en = replykit.check(
+        "Dear customer,\n\nShipped.",
+        customer=Customer(last_name="Smith", gender="female"),
+        locale="en",
+        config={"select": ["RK308"]},
+    )
     assert _fixed(en, unsafe=True).startswith("Dear Ms Smith,")
 
 
@@ -278,7 +337,9 @@ def test_rk309_template_gets_a_neutral_greeting():
     report = _check("Уважаемый {{name}}! Ваш заказ отправлен.", template=True)
     assert report.codes() == ["RK309"]
     assert _fixed(report) == "Здравствуйте, {{name}}! Ваш заказ отправлен."
-    de = replykit.check("Sehr geehrter Herr {{name}},\n\nIhre Bestellung.", locale="de", template=True, config={"select": ["RK309"]})
+    de = replykit.check(
+        "Sehr geehrter Herr {{name}},\n\nIhre Bestellung.", locale="de", template=True, config={"select": ["RK309"]}
+    )
     assert _fixed(de) == "Guten Tag {{name}},\n\nIhre Bestellung."
     assert _check("Уважаемый {{name}}!", template=True, config={"name_slots": ["client"]}).codes() == []
 
@@ -321,7 +382,12 @@ _NAMEISH = st.text(alphabet="АБВИМабвгдеиклмнорстуья-. 1!
 
 
 @settings(max_examples=40, deadline=None)
-@given(_NAMEISH, _NAMEISH, _NAMEISH, st.sampled_from(["Здравствуйте, {}! Заказ готов.", "Уважаемый {}, для {} всё готово.", "{}, спасибо!"]))
+@given(
+    _NAMEISH,
+    _NAMEISH,
+    _NAMEISH,
+    st.sampled_from(["Здравствуйте, {}! Заказ готов.", "Уважаемый {}, для {} всё готово.", "{}, спасибо!"]),
+)
 def test_checks_never_crash_on_odd_customers(first, middle, last, shape):
     customer = Customer(first_name=first or None, patronymic=middle or None, last_name=last or None)
     text = shape.format(first or "Мария", middle or "Ивановна")

@@ -7,8 +7,21 @@ from dataclasses import dataclass, replace
 
 from replykit.engine import Context
 from replykit.morph import MORPH_LANGUAGES, parse
-from replykit.names.build import Form, _preferred, auto_form, person_of, preferred_person
-from replykit.names.inflect import CASES, Gender, Part, guess_gender, inflect_part, known_analysis
+from replykit.names.build import (
+    Form,
+    _preferred,
+    auto_form,
+    person_of,
+    preferred_person,
+)
+from replykit.names.inflect import (
+    CASES,
+    Gender,
+    Part,
+    guess_gender,
+    inflect_part,
+    known_analysis,
+)
 from replykit.names.lexicon import NameLexicon, name_lexicon
 from replykit.names.person import Person, is_initial, parse_person
 from replykit.names.prefer import infer_preference
@@ -58,9 +71,7 @@ class Mention:
 
 def lexicon(ctx: Context) -> NameLexicon | None:
     options = ctx.config.names
-    return name_lexicon(
-        ctx.language, options.diminutives.get(ctx.language), options.generic.get(ctx.language)
-    )
+    return name_lexicon(ctx.language, options.diminutives.get(ctx.language), options.generic.get(ctx.language))
 
 
 def expected(ctx: Context) -> Expected | None:
@@ -106,7 +117,9 @@ def _expected(ctx: Context) -> Expected | None:
 
 def _merge(said: Person, known: Person) -> Person:
     """The name the customer wrote, completed from the CRM (gender, surname)."""
-    return Person(said.first or known.first, said.middle or known.middle, said.last or known.last, said.gender or known.gender)
+    return Person(
+        said.first or known.first, said.middle or known.middle, said.last or known.last, said.gender or known.gender
+    )
 
 
 def _forms(people: tuple[Person, ...], lang: str) -> dict[str, frozenset[tuple[Part, str]]]:
@@ -135,12 +148,14 @@ def known_parts(lang: str, word: str) -> frozenset[tuple[Part, str, str]]:
     """(part, case, gender) of `word` as a first name, patronymic or surname in the dictionary."""
     if lang not in MORPH_LANGUAGES:
         return frozenset()
-    out = set()
+    out: set[tuple[Part, str, str]] = set()
     for p in parse(lang, word.lower()):
         grams = p.tag.grammemes
         if not known_analysis(p):
             continue
-        part = "first" if "Name" in grams else "middle" if "Patr" in grams else "last" if "Surn" in grams else None
+        part: Part | None = (
+            "first" if "Name" in grams else "middle" if "Patr" in grams else "last" if "Surn" in grams else None
+        )
         if part is None or "plur" in grams:
             continue
         case = next((c for c in (*CASES, "voct") if c in grams), None)
@@ -172,8 +187,10 @@ def _addressed(ctx: Context, lex: NameLexicon, tokens: list[Token], i: int, gree
     if greeting_end >= 0 and ctx.doc.text[greeting_end : t.start].strip(" ,\u00a0") == "":
         return True
     before = tokens[i - 1] if i > 0 else None
-    return before is not None and before.kind == WORD and bool(
-        lex.titles.fullmatch(before.text) or lex.salutation.fullmatch(before.text)
+    return (
+        before is not None
+        and before.kind == WORD
+        and bool(lex.titles.fullmatch(before.text) or lex.salutation.fullmatch(before.text))
     )
 
 
@@ -202,7 +219,9 @@ def _one_edit(a: str, b: str) -> bool:
         return False
     if len(a) == len(b):
         diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        )
     if len(a) > len(b):
         a, b = b, a
     i = 0
@@ -274,7 +293,13 @@ def _mention(
     if k >= 0 and tokens[k].kind == WORD and lex.salutation.fullmatch(tokens[k].text):
         adjective = tokens[k]
         k -= 1
-    if k >= 0 and title is None and adjective is None and tokens[k].kind == WORD and tokens[k].lower in lex.prepositions:
+    if (
+        k >= 0
+        and title is None
+        and adjective is None
+        and tokens[k].kind == WORD
+        and tokens[k].lower in lex.prepositions
+    ):
         preposition = tokens[k]
     before = tokens[k] if k >= 0 else None
     after = tokens[j + 1] if j + 1 < len(tokens) else None
@@ -285,7 +310,8 @@ def _mention(
         after is not None
         and after.text == ","
         and lex.apposition is not None
-        and lex.apposition.match(text, after.end + (len(text[after.end :]) - len(text[after.end :].lstrip()))) is not None
+        and lex.apposition.match(text, after.end + (len(text[after.end :]) - len(text[after.end :].lstrip())))
+        is not None
     )
     vocative = not any(t.lower in lex.addressees for t in run) and (
         adjective is not None

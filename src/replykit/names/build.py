@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from replykit.errors import InputError
 from replykit.models import Conversation, Customer
-from replykit.morph import MORPH_LANGUAGES, inflect, match_case
+from replykit.morph import MORPH_LANGUAGES, inflect
 from replykit.names.inflect import CASES, Gender, Part, inflect_part
 from replykit.names.person import Person, from_fields, is_initial, parse_person
 
@@ -190,22 +190,6 @@ def _title(conv: dict[str, Any], gender: Gender | None, case: str, salutation: b
     return title
 
 
-def honorific_words(lang: str) -> dict[str, Gender]:
-    """Every polite word of `lang` that shows a gender, lower case → the gender it agrees with."""
-    conv = conventions().get(lang, {})
-    out: dict[str, Gender] = {}
-    for key in ("honorific", "warm"):
-        table = conv.get(key, {})
-        if table.get("male") != table.get("female"):
-            for gender in ("male", "female"):
-                out[table[gender].lower()] = gender  # type: ignore[assignment]
-    return out
-
-
-def capitalised(word: str, template: str) -> str:
-    return match_case(template, word)
-
-
 def parse_name(text: str, *, locale: str = "ru") -> Customer:
     """A free-form name ("ИВАНОВА М.И.", "Иван Петрович Иванов") as Customer name fields.
 
@@ -242,7 +226,12 @@ def preferred_address(conversation: Conversation, *, locale: str | None = None) 
         said, said_form = _preferred(found.name, lang, known.gender)
         person, form = (said, found.form or said_form)
         if found.form and known.known:
-            person = Person(said.first or known.first, said.middle or known.middle, said.last or known.last, said.gender or known.gender)
+            person = Person(
+                said.first or known.first,
+                said.middle or known.middle,
+                said.last or known.last,
+                said.gender or known.gender,
+            )
     elif known.known and found.form:
         person, form = known, found.form
     else:

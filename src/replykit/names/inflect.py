@@ -50,9 +50,7 @@ def _data() -> _Data:
         for part, by_gender in raw.get("exceptions", {}).items()
         for gender, table in by_gender.items()
     }
-    rules = tuple(
-        _Rule(r["part"], r["gender"], tuple(r["suffix"]), tuple(r["forms"])) for r in raw.get("rule", ())
-    )
+    rules = tuple(_Rule(r["part"], r["gender"], tuple(r["suffix"]), tuple(r["forms"])) for r in raw.get("rule", ()))
     for rule in rules:
         if len(rule.forms) != 5:
             raise InputError(f"inflection rule for {rule.suffixes}: `forms` needs 5 entries")
@@ -134,7 +132,13 @@ def _dictionary_form(lower: str, part: Part, gender: Gender | None, case: str, l
     wanted = _GENDER_TAG.get(gender or "")
     for p in parse(lang, lower):
         tag = p.tag.grammemes  # a plain set: the Ukrainian tag set lacks some Russian grammemes
-        if kind not in tag or "nomn" not in tag or "plur" in tag or p.word != lower and p.word.replace("ё", "е") != lower:
+        if (
+            kind not in tag
+            or "nomn" not in tag
+            or "plur" in tag
+            or p.word != lower
+            and p.word.replace("ё", "е") != lower
+        ):
             continue
         if not known_analysis(p):
             continue

@@ -88,7 +88,8 @@ def _load(language: str, extra_json: str) -> NameLexicon | None:
         generic=_whole([*data.get("generic", []), *extra.get("generic", [])]),
         explicit=_with_name(data.get("explicit", [])),
         explicit_form=tuple(
-            (regex.compile(_phrase_pattern(e["phrase"]), regex.IGNORECASE), e["form"]) for e in data.get("explicit_form", [])
+            (regex.compile(_phrase_pattern(e["phrase"]), regex.IGNORECASE), e["form"])
+            for e in data.get("explicit_form", [])
         ),
         introduce=_with_name(data.get("introduce", [])),
         sign_off=_whole(data.get("sign_off", [])),
@@ -101,7 +102,9 @@ def _load(language: str, extra_json: str) -> NameLexicon | None:
     )
 
 
-def name_lexicon(language: str, diminutives: dict[str, list[str]] | None = None, generic: list[str] | None = None) -> NameLexicon | None:
+def name_lexicon(
+    language: str, diminutives: dict[str, list[str]] | None = None, generic: list[str] | None = None
+) -> NameLexicon | None:
     """The lexicon of `language` with the user's extra diminutives and generic salutations."""
     extra = {"diminutives": diminutives or {}, "generic": generic or []}
     key = json.dumps(extra, sort_keys=True, ensure_ascii=False) if diminutives or generic else ""

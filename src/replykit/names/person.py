@@ -77,12 +77,15 @@ def from_fields(
 ) -> Person:
     """A person from CRM fields; a whole name typed into one field is split up."""
     fields = [f for f in (first, middle, last) if f and f.strip()]
-    if len(fields) == 1 and len(_SPLIT.split(fields[0].strip())) > 1 and not any(
-        is_particle(w) for w in fields[0].split()
+    if (
+        len(fields) == 1
+        and len(_SPLIT.split(fields[0].strip())) > 1
+        and not any(is_particle(w) for w in fields[0].split())
     ):
         found = parse_person(fields[0], lang)
         return replace(found, gender=gender or found.gender)
-    person = Person(*(tidy(f) if f and f.strip() else None for f in (first, middle, last)))
+    first, middle, last = (tidy(f) if f and f.strip() else None for f in (first, middle, last))
+    person = Person(first, middle, last)
     return replace(person, gender=gender or detect_gender(person, lang))
 
 
@@ -135,7 +138,7 @@ def parse_person(text: str, lang: str = "ru") -> Person:
 
 
 def _join_particles(words: list[str]) -> list[str]:
-    """"Мамед оглы" is one patronymic; "фон Бисмарк" one surname."""
+    """ "Мамед оглы" is one patronymic; "фон Бисмарк" one surname."""
     out: list[str] = []
     for w in words:
         if is_particle(w) and w.lower() in ("оглы", "кызы", "улы", "уулу", "гызы") and out:

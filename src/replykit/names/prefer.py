@@ -104,6 +104,5 @@ def _is_name(text: str, language: str) -> bool:
     if language not in MORPH_LANGUAGES:
         return all(w[:1].isupper() for w in words)
     return any(
-        any({"Name", "Patr", "Surn"} & p.tag.grammemes for p in parse(language, w.lower().rstrip(".")))
-        for w in words
+        any({"Name", "Patr", "Surn"} & p.tag.grammemes for p in parse(language, w.lower().rstrip("."))) for w in words
     )

@@ -117,7 +117,9 @@ def bare_surname(ctx: Context) -> Iterator[Hit]:
             case = _case(exp, m)
             fix = _suggest(ctx, exp, case)
             start = m.adjective.start if m.adjective is not None else m.start
-            replacement = fix if m.adjective is None else render(exp.target, exp.form, case, ctx.language, honorific=True)
+            replacement = (
+                fix if m.adjective is None else render(exp.target, exp.form, case, ctx.language, honorific=True)
+            )
             yield Hit(
                 m.start, m.end,
                 f"Addressing the customer by the bare surname sounds curt; say “{fix}”.",
@@ -152,8 +154,10 @@ def wrong_name(ctx: Context) -> Iterator[Hit]:
         for t in m.tokens:
             if exp is not None and (exp.cases_of(t.text) or near_form(exp, t.text)):
                 continue
-            if exp is not None and exp.person.first and norm(exp.person.first) in (
-                lex.full_names(t.text) | lex.full_names(lemma(ctx.language, t.text))
+            if (
+                exp is not None
+                and exp.person.first
+                and norm(exp.person.first) in (lex.full_names(t.text) | lex.full_names(lemma(ctx.language, t.text)))
             ):
                 continue  # a short form of the customer's own name: RK302
             parts = known_parts(ctx.language, t.text)
@@ -269,7 +273,7 @@ def _part(analyses: set[tuple[Part, str]]) -> Part:
 def _reinflect(ctx: Context, m: Mention, parts: list[Part], case: str) -> str:
     gender = gender_of(ctx, m)
     words = []
-    for t, part in zip(m.tokens, parts):
+    for t, part in zip(m.tokens, parts, strict=True):
         nominative = _nominative(ctx.language, t.text, part)
         words.append(match_case(t.text, inflect_part(nominative, part, gender, case, ctx.language)))
     return " ".join(words)
@@ -356,7 +360,7 @@ def gendered_slot(ctx: Context) -> Iterator[Hit]:
             if m.start() < start < m.end():
                 start = m.start()  # "Sehr" of "Sehr geehrter"
                 break
-        fix = match_case(ctx.doc.text[start:slot.end], lex.neutral_slot.format(slot=slot.text))
+        fix = match_case(ctx.doc.text[start : slot.end], lex.neutral_slot.format(slot=slot.text))
         yield Hit(
             start, slot.end,
             f"“{ctx.doc.text[start:slot.end]}” agrees with one gender only, but the slot may hold any name; write “{fix}”.",
