@@ -393,3 +393,10 @@ def test_checks_never_crash_on_odd_customers(first, middle, last, shape):
     text = shape.format(first or "Мария", middle or "Ивановна")
     report = replykit.check(text, customer=customer, locale="ru", config={"select": ["RK3"]})
     assert all(f.code.startswith("RK3") for f in report.findings)
+
+
+def test_crm_preferred_address_wins_over_what_the_customer_wrote():
+    history = ["Можно просто Маша."]
+    assert "RK302" not in _check("Здравствуйте, Маша!", MARIA, history).codes()
+    stated = MARIA.model_copy(update={"preferred_address": "Мария Ивановна"})
+    assert "RK302" in _check("Здравствуйте, Маша!", stated, history).codes()
