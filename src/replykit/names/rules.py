@@ -80,7 +80,7 @@ def diminutive(ctx: Context) -> Iterator[Hit]:
             word = norm(t.text)
             base = norm(lemma(ctx.language, t.text))
             fulls = lex.full_names(word) | lex.full_names(base)
-            if first not in fulls or word == first or exp.cases_of(t.text) and word in _target_forms(exp):
+            if first not in fulls or word == first or _asked_for(ctx, exp, t.text):
                 continue
             if word in exp.own_short or base in exp.own_short:
                 continue
@@ -93,11 +93,13 @@ def diminutive(ctx: Context) -> Iterator[Hit]:
             )  # fmt: skip
 
 
-def _target_forms(exp: Expected) -> frozenset[str]:
-    """Forms of the name the customer asked to be called (e.g. "Оля" after "можно просто Оля")."""
-    if not exp.explicit or not exp.target.first:
-        return frozenset()
-    return frozenset(w for w, roles in exp.forms.items() if w.startswith(norm(exp.target.first)[:3]))
+def _asked_for(ctx: Context, exp: Expected, word: str) -> bool:
+    """True if `word` is a form of the short name the customer asked for ("можно просто Оля")."""
+    target = exp.target.first
+    if not exp.explicit or not target:
+        return False
+    lang, gender = ctx.language, exp.person.gender
+    return any(norm(inflect_part(target, "first", gender, case, lang)) == norm(word) for case in CASES)
 
 
 def _case_of_word(ctx: Context, word: str) -> str:
