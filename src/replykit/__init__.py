@@ -23,12 +23,16 @@ _LAZY = {
     "load_config": ("replykit.config", "load_config"),
     "greeting": ("replykit.greetings.build", "greeting"),
     "farewell": ("replykit.greetings.build", "farewell"),
+    "address": ("replykit.names.build", "address"),
+    "parse_name": ("replykit.names.build", "parse_name"),
+    "preferred_address": ("replykit.names.build", "preferred_address"),
 }
 
 if TYPE_CHECKING:
     from replykit.api import check, rules
     from replykit.config import Config, load_config
     from replykit.greetings.build import farewell, greeting
+    from replykit.names.build import address, parse_name, preferred_address
 
 
 def __getattr__(name: str) -> Any:
@@ -61,9 +65,12 @@ __all__ = [
     "Report",
     "Severity",
     "UnknownRuleError",
+    "address",
     "check",
     "farewell",
     "greeting",
     "load_config",
+    "parse_name",
+    "preferred_address",
     "rules",
 ]
