@@ -173,3 +173,15 @@ def test_documented_examples_hold():
     assert report.scorecard.failed and report.scorecard.critical == ("RK107",)
     default = replykit.check("Привет! Заказ отправлен.")
     assert f">>> report.score\n{default.score}\n" in doc
+
+
+@pytest.mark.parametrize("code", ["RK305", "RK001"])
+def test_default_scorecard_fails_wrong_name_and_garbled_text(code):
+    from replykit._examples import example_input
+    from replykit.engine import rule_info
+
+    example = next(e for e in rule_info(code).examples if e.fires)
+    value, kwargs = example_input(example.text, example.context)
+    report = replykit.check(value, locale=example.lang, **kwargs)
+    assert code in report.codes()
+    assert report.scorecard.failed and report.score == 0.0 and code in report.scorecard.critical

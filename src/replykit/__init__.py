@@ -26,6 +26,9 @@ _LAZY = {
     "load_config": ("replykit.config", "load_config"),
     "greeting": ("replykit.greetings.build", "greeting"),
     "farewell": ("replykit.greetings.build", "farewell"),
+    "address": ("replykit.names.build", "address"),
+    "parse_name": ("replykit.names.build", "parse_name"),
+    "preferred_address": ("replykit.names.build", "preferred_address"),
 }
 
 if TYPE_CHECKING:
@@ -33,6 +36,7 @@ if TYPE_CHECKING:
     from replykit.autofix import fix
     from replykit.config import Config, load_config
     from replykit.greetings.build import farewell, greeting
+    from replykit.names.build import address, parse_name, preferred_address
 
 
 def __getattr__(name: str) -> Any:
@@ -69,11 +73,14 @@ __all__ = [
     "Scorecard",
     "Severity",
     "UnknownRuleError",
+    "address",
     "check",
     "farewell",
     "fix",
     "greeting",
     "load_config",
+    "parse_name",
+    "preferred_address",
     "rules",
     "score_conversation",
 ]

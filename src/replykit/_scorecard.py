@@ -1,7 +1,6 @@
 """Scorecard options (`[tool.replykit.scorecard]`): categories, weights, critical codes, penalties.
 
-Private: loaded through `replykit.config` (which needs these classes for its `scorecard` field); import
-`ScorecardOptions` from there or from `replykit.scoring`.
+Public names are re-exported by `replykit.scoring`.
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ from typing import Any
 import regex
 from pydantic import Field, PrivateAttr, field_validator, model_validator
 
-from replykit.config import _Options
+from replykit._options import _Options
 from replykit.models import Finding, Severity
 
 _CODE = regex.compile(r"[A-Z]+\d*")
@@ -53,10 +52,11 @@ class Penalties(_Options):
 
 def _default_categories() -> dict[str, Category]:
     return {
+        "integrity": Category(codes=("RK0",), critical=True),
         "greeting": Category(codes=("RK1",)),
         "closing": Category(codes=("RK102", "RK104", "RK108")),
         "tone": Category(codes=("RK2",), weight=2.0, critical=True),
-        "personalisation": Category(codes=("RK3",), weight=1.5, critical=True),
+        "personalisation": Category(codes=("RK3",), weight=1.5),
         "solution": Category(codes=("RK4",), weight=2.0),
         "plainness": Category(codes=("RK5",), critical=True),
         "conversation": Category(codes=("RK6",)),
@@ -72,7 +72,10 @@ class ScorecardOptions(_Options):
     critical_severity: Severity = Field(
         default=Severity.ERROR, description="a finding this severe in a critical category fails the reply"
     )
-    critical_codes: tuple[str, ...] = Field(default=(), description="codes or prefixes that fail a reply at any severity")
+    critical_codes: tuple[str, ...] = Field(
+        default=("RK305", "RK306"),  # somebody else's name, the customer's name misspelt
+        description="codes or prefixes that fail a reply at any severity",
+    )
     penalty: Penalties = Field(default_factory=Penalties)
     _category_cache: dict[str, str | None] = PrivateAttr(default_factory=dict)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from replykit.engine import RuleInfo, registry, rule_info
 
 _FAMILY_TITLES = {
+    "integrity": "RK0xx — text integrity",
     "greetings": "RK1xx — greeting and farewell",
     "address": "RK2xx — formal address (T–V)",
     "names": "RK3xx — names and patronymics",

@@ -11,10 +11,14 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator
 
+from replykit._options import _Options
+from replykit._scorecard import ScorecardOptions, default_scorecard
 from replykit.errors import ConfigError
 from replykit.models import Channel, Severity
+from replykit.names.options import NamesOptions
+from replykit.tone.options import ToneOptions
 
 _DEFAULT_NAME_SLOTS = (
     "name", "first_name", "firstname", "fname", "given_name", "customer_name", "client_name",
@@ -22,15 +26,6 @@ _DEFAULT_NAME_SLOTS = (
 )  # fmt: skip
 
 ChannelPolicy = Literal["always", "first", "never"]
-
-
-class _Options(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-# Family options subclass _Options, so they are imported once it exists.
-from replykit._scorecard import ScorecardOptions, default_scorecard  # noqa: E402
-from replykit.tone.options import ToneOptions  # noqa: E402
 
 
 class GreetingOptions(_Options):
@@ -73,6 +68,7 @@ class Config(_Options):
     max_messages: int = Field(default=10_000, gt=0)
     timezone: str | None = None
     greeting: GreetingOptions = Field(default_factory=GreetingOptions)
+    names: NamesOptions = Field(default_factory=NamesOptions)
     tone: ToneOptions = Field(default_factory=ToneOptions)
     scorecard: ScorecardOptions = Field(default_factory=default_scorecard)
 

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from replykit.config import Config
     from replykit.document import Document
 
-FAMILIES: tuple[str, ...] = ("greetings", "tone")
+FAMILIES: tuple[str, ...] = ("integrity", "greetings", "names", "tone")
 
 T = TypeVar("T")
 

@@ -12,9 +12,8 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from replykit.config import ScorecardOptions  # first: config loads the options module in order
+from replykit._scorecard import Category, Penalties, ScorecardOptions
 from replykit.models import CategoryScore, ConversationScore, Finding, Readability, Report, Scorecard
-from replykit._scorecard import Category, Penalties
 
 __all__ = ["Category", "Penalties", "ScorecardOptions", "combine", "score", "score_reply"]
 

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from replykit.config import _Options
+from replykit._options import _Options
 
 MarkerKind = Literal["thanks", "apology", "acknowledgement", "further_help"]
 
