@@ -19,7 +19,7 @@ from replykit.text.slots import find_slots
 POOLS = {
     "ru": {
         "greeting": ["Привет", "Здравствуйте", "Добрый день", "Доброе утро", "Добрый вечер", "Хай", "Приветик"],
-        "name": ["", ", Мария", ", {{ name }}", ", %NAME%", ", [ИМЯ]"],
+        "name": ["", ", Мария", ", Мария Ивановна", ", Иванова", ", Марии", ", {{ name }}", ", %NAME%", ", [ИМЯ]"],
         "body": [
             "Ваш заказ №{n} отправлен сегодня.",
             "Курьер позвонит за час до приезда, {{ first_name }}.",
@@ -72,7 +72,16 @@ def replies(draw):
     sent_at = datetime(2026, 3, 2, hour, 10, tzinfo=timezone.utc) if hour is not None else None
     channel = draw(st.sampled_from(["email", "chat"]))
     message = Message(role="agent", text=text, sent_at=sent_at, channel=channel)
-    customer = Customer(timezone="Europe/Moscow") if hour is not None else None
+    named = lang == "ru" and draw(st.booleans())
+    customer = None
+    if hour is not None or named:
+        customer = Customer(
+            timezone="Europe/Moscow" if hour is not None else None,
+            first_name="Мария" if named else None,
+            patronymic="Ивановна" if named else None,
+            last_name="Иванова" if named else None,
+            gender="female" if named else None,
+        )
     return message, dict(locale=lang, customer=customer, template=draw(st.booleans()), html=html)
 
 
@@ -80,7 +89,7 @@ def _tags(text: str) -> list[str]:
     return re.findall(r"<[^<>]*>", text)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(replies())
 def test_fix_is_safe_idempotent_and_fixes_what_it_claims(case):
     message, kwargs = case
