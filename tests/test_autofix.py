@@ -18,7 +18,7 @@ from replykit.text.slots import find_slots
 
 POOLS = {
     "ru": {
-        "greeting": ["Привет", "Здравствуйте", "Добрый день", "Доброе утро", "Добрый вечер", "Хай", "Приветик"],
+        "greeting": ["Привет", "Здравствуйте", "Добрый день", "Доброе утро", "Добрый вечер", "Хай", "Уважаемая", "Дорогой"],
         "name": ["", ", Мария", ", Мария Ивановна", ", Иванова", ", Марии", ", {{ name }}", ", %NAME%", ", [ИМЯ]"],
         "body": [
             "Ваш заказ №{n} отправлен сегодня.",
@@ -102,7 +102,7 @@ def test_fix_is_safe_idempotent_and_fixes_what_it_claims(case):
     assert _tags(fixed) == _tags(message.text)
     # Nothing safe is left to apply, and every rule whose safe fix was applied is now satisfied.
     doc = Document(fixed, template=kwargs["template"], html=kwargs["html"], language=kwargs["locale"])
-    assert _safe_outside(after.findings, _protected(doc)) == []
+    assert _safe_outside(after.findings, _protected(doc), fixed) == []
     fixed_codes = {f.code for f in before.findings if any(fx.safe for fx in f.fixes)}
     if fixed != message.text:
         assert not fixed_codes & set(after.codes()), (message.text, fixed, after.codes())
@@ -140,8 +140,25 @@ def test_fix_touching_a_slot_or_tag_is_dropped():
     across_tag = finding(text.index("При"), text.index("вет") + 3)
     in_slot = finding(text.index("name"), text.index("name") + 4)
     outside = finding(text.index("вет"), text.index("вет") + 3)
-    assert _safe_outside((across_tag, in_slot, outside), spans) == [outside]
+    assert _safe_outside((across_tag, in_slot, outside), spans, text) == [outside]
     assert replykit.fix(text, template=True) == text  # the greeting is split by a tag: left alone
+
+
+def test_fix_may_cover_a_slot_it_keeps_verbatim():
+    from replykit import Finding, Fix
+
+    text = "Уважаемый {{ name }}! Заказ отправлен."
+    spans = _protected(Document(text, template=True))
+    end = text.index("}}") + 2
+
+    def finding(replacement: str) -> Finding:
+        return Finding(code="RK309", rule="r", severity="warning", message="m", start=0, end=end, excerpt="",
+                       fixes=(Fix(start=0, end=end, replacement=replacement),))
+
+    keeps, drops, alters = finding("Здравствуйте, {{ name }}"), finding("Здравствуйте"), finding("Здравствуйте, {{name}}")
+    assert _safe_outside((keeps, drops, alters), spans, text) == [keeps]
+    fixed = replykit.fix(text, template=True)
+    assert fixed.startswith("Здравствуйте, {{ name }}!") and "RK309" not in replykit.check(fixed, template=True).codes()
 
 
 def test_fix_uses_conversation_context():

@@ -1,9 +1,9 @@
 """`fix`: apply every safe fix, round after round, until the text stops changing.
 
 A fix may reveal another (a corrected greeting lets a later rule see the reply's opening), so
-the checks run again on the fixed text, at most `_MAX_ROUNDS` times. A fix that touches a
-template slot (`{{ name }}`, `{% if %}`) or HTML markup is dropped, whatever rule offered it:
-slots and markup are never edited. Unsafe fixes are never applied; `check` suggests them.
+the checks run again on the fixed text, at most `_MAX_ROUNDS` times. A fix that would edit
+inside a template slot (`{{ name }}`, `{% if %}`) or HTML markup, or remove one, is dropped,
+whatever rule offered it: slots and markup stay as they are. Unsafe fixes are never applied; `check` suggests them.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def fix_report(  # fmt: skip
     seen = {message.text}
     for _ in range(_MAX_ROUNDS):
         report, ctx = _check(message, history, customer=customer, locale=locale, cfg=cfg, template=template, html=html)
-        fixed = apply_fixes(message.text, _safe_outside(report.findings, _protected(ctx.doc)))
+        fixed = apply_fixes(message.text, _safe_outside(report.findings, _protected(ctx.doc), message.text))
         if fixed in seen:  # nothing left to fix (or a rule would undo another's fix)
             return message.text, report
         seen.add(fixed)
@@ -61,21 +61,40 @@ def fix_report(  # fmt: skip
     return message.text, report
 
 
-def _safe_outside(findings: tuple[Finding, ...], protected: list[tuple[int, int]]) -> list[Finding]:
-    """Findings reduced to their safe fixes that leave every protected span alone."""
+def _safe_outside(findings: tuple[Finding, ...], protected: list[tuple[int, int]], text: str) -> list[Finding]:
+    """Findings reduced to their safe fixes that leave every protected span of `text` intact."""
     starts = [a for a, _ in protected]
     out = []
     for finding in findings:
-        fixes = tuple(fx for fx in finding.fixes if fx.safe and not _touches(fx, protected, starts))
+        fixes = tuple(fx for fx in finding.fixes if fx.safe and not _breaks(fx, protected, starts, text))
         if fixes:
             out.append(finding.model_copy(update={"fixes": fixes}))
     return out
 
 
-def _touches(fx: Fix, protected: list[tuple[int, int]], starts: list[int]) -> bool:
-    # Spans are disjoint and sorted, so only the last one starting before the fix can meet it.
-    i = bisect.bisect_left(starts, fx.end if fx.end > fx.start else fx.start) - 1
-    return i >= 0 and fx.start < protected[i][1]
+def _breaks(fx: Fix, protected: list[tuple[int, int]], starts: list[int], text: str) -> bool:
+    """True if the fix would edit inside a protected span, cut one, or drop one.
+
+    A fix may cover whole spans when its replacement carries each of them verbatim and in
+    order ("Уважаемый {{ name }}" → "Здравствуйте, {{ name }}").
+    """
+    if fx.start == fx.end:  # an insertion must not land inside a span
+        i = bisect.bisect_left(starts, fx.start) - 1
+        return i >= 0 and fx.start < protected[i][1]
+    j = bisect.bisect_left(starts, fx.start)
+    if j > 0 and protected[j - 1][1] > fx.start:  # a span begins before the fix and reaches into it
+        return True
+    pos = 0
+    while j < len(protected) and protected[j][0] < fx.end:
+        a, b = protected[j]
+        if b > fx.end:
+            return True
+        found = fx.replacement.find(text[a:b], pos)
+        if found < 0:
+            return True
+        pos = found + b - a
+        j += 1
+    return False
 
 
 def _protected(doc: Document) -> list[tuple[int, int]]:
