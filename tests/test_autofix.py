@@ -6,7 +6,7 @@ import codecs
 import re
 from datetime import datetime, timezone
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import replykit
@@ -19,7 +19,7 @@ from replykit.text.slots import find_slots
 POOLS = {
     "ru": {
         "greeting": ["Привет", "Здравствуйте", "Добрый день", "Доброе утро", "Добрый вечер", "Хай", "Уважаемая", "Дорогой"],
-        "name": ["", ", Мария", ", Мария Ивановна", ", Иванова", ", Марии", ", {{ name }}", ", %NAME%", ", [ИМЯ]"],
+        "name": ["", ", Мария", ", Мария Ивановна", ", Иванова", ", Марии", ", {{ name }}", " {{ name }}", " %NAME%", ", [ИМЯ]"],
         "body": [
             "Ваш заказ №{n} отправлен сегодня.",
             "Курьер позвонит за час до приезда, {{ first_name }}.",
@@ -89,8 +89,15 @@ def _tags(text: str) -> list[str]:
     return re.findall(r"<[^<>]*>", text)
 
 
+_SLOT_SALUTATION = (
+    Message(role="agent", text="<p>Дорогой %NAME%!</p><p>Ваш заказ №1 отправлен сегодня.</p><p>Пока!</p>"),
+    dict(locale="ru", customer=None, template=True, html=True),
+)
+
+
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(replies())
+@example(_SLOT_SALUTATION)  # RK309 rewrites around a slot it keeps
 def test_fix_is_safe_idempotent_and_fixes_what_it_claims(case):
     message, kwargs = case
     before = replykit.check(message, **kwargs)
