@@ -45,6 +45,16 @@ def _text(rnd: random.Random) -> str:
     return rnd.choice(PIECES) * rnd.randint(1, 3000)
 
 
+def _fix_twice(text: str, locale: str | None, template: bool) -> str:
+    """`fix` must be idempotent: a second pass that changes the text is a bug."""
+    import replykit
+
+    once = replykit.fix(text, locale=locale, template=template)
+    if replykit.fix(once, locale=locale, template=template) != once:
+        raise AssertionError(f"fix is not idempotent on {text!r}")
+    return once
+
+
 def _case(seed: int):  # returns (label, callable)
     import replykit
     from replykit import Conversation, Customer, Message
@@ -52,9 +62,12 @@ def _case(seed: int):  # returns (label, callable)
     rnd = random.Random(seed)
     kind = rnd.random()
     locale = rnd.choice(LOCALES)
-    if kind < 0.55:
+    if kind < 0.45:
         text = _text(rnd)
         return "check", lambda: replykit.check(text, locale=locale, template=rnd.random() < 0.3)
+    if kind < 0.55:
+        text, template = _text(rnd), rnd.random() < 0.5
+        return "fix", lambda: _fix_twice(text, locale, template)
     if kind < 0.7:
         text = _text(rnd)
         return "check-html", lambda: replykit.check(f"<html><body><p>{text}</p><blockquote>{text}</blockquote>", html=True)
@@ -85,7 +98,7 @@ def _case(seed: int):  # returns (label, callable)
 
         def run_conversation():
             conv = Conversation(messages=tuple(messages), customer=customer, locale=locale)
-            return replykit.check(conv)
+            return replykit.check(conv) if step % 2 else replykit.score_conversation(conv)
 
         return "conversation", run_conversation
     build = rnd.choice([replykit.greeting, replykit.farewell])
