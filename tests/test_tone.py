@@ -107,3 +107,14 @@ def test_tone_facts_are_computed_once_per_reply(monkeypatch):
     monkeypatch.setattr(analysis, "tone_data", lambda *a: calls.append(a) or original(*a))
     replykit.check("Здравствуйте! Спасибо. " * 10, locale="ru", config={"select": ["RK7"]})
     assert len(calls) == 1
+
+
+@pytest.mark.parametrize("phrase", ["", "...", "если ...", "  "])
+def test_empty_marker_phrase_is_a_config_error(phrase):
+    with pytest.raises(replykit.ConfigError, match="marker"):
+        replykit.check("Здравствуйте!", locale="ru", config={"tone": {"extra": {"ru": {"thanks": [phrase]}}}})
+
+
+def test_unknown_marker_kind_is_a_config_error():
+    with pytest.raises(replykit.ConfigError, match="tone"):
+        replykit.check("Здравствуйте!", config={"tone": {"extra": {"ru": {"hugs": ["обнимаю"]}}}})

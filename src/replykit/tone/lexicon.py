@@ -55,9 +55,15 @@ class ToneData:
 def _marker_pattern(markers: dict[str, list[str]]) -> regex.Pattern[str] | None:
     groups = []
     for kind in KINDS:
-        phrases = sorted({p.strip().lower() for p in markers.get(kind, ()) if p.strip()}, key=len, reverse=True)
+        # A phrase is parts joined by "..."; a phrase with an empty part ("...", "если ...") is
+        # refused, as it would match almost anywhere.
+        split = {tuple(part.strip() for part in p.lower().split("...")) for p in markers.get(kind, ())}
+        for parts in split:
+            if not all(parts):
+                raise ConfigError(f"{kind} marker {'...'.join(parts)!r}: words are needed on both sides of '...'")
+        phrases = sorted(split, key=lambda parts: -sum(map(len, parts)))
         if phrases:
-            body = "|".join(_GAP.join(_phrase_pattern(part) for part in p.split("...")) for p in phrases)
+            body = "|".join(_GAP.join(_phrase_pattern(part) for part in parts) for parts in phrases)
             groups.append(f"(?P<{kind}>{body})")
     if not groups:
         return None
