@@ -1,0 +1,329 @@
+"""Informal and formal address in a text: one analysis per reply, shared by every RK2xx rule.
+
+The same analysis runs on the customer's own messages to tell whether they invited "ты".
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from replykit.address.lexicon import AddressLexicon, Ending
+from replykit.morph import inflect, match_case, parse
+from replykit.text.tokens import NUMBER, PUNCT, WORD, Token
+
+_AGREEMENT = frozenset({
+    "nomn", "gent", "datv", "accs", "ablt", "loct", "voct",
+    "sing", "plur", "masc", "femn", "neut", "anim", "inan",
+})  # fmt: skip
+_PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+_PLURAL = frozenset({"plur"})
+_CLAUSE_BREAK = frozenset(",;:()—–\"«»„“”")
+_AGREE_WINDOW = 4  # words after «ты» whose past tense / short form must agree with «вы»
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """An informal form; `fix` replaces text[fix_start:fix_end] (None: no automatic fix)."""
+
+    start: int
+    end: int
+    kind: str  # pronoun, possessive, verb, imperative, word
+    fix_start: int
+    fix_end: int
+    fix: str | None
+    opens: bool = False  # the form opens its sentence (house style keeps its capital)
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    informal: tuple[Form, ...]
+    formal: tuple[tuple[int, int, bool], ...]  # span of a formal word, and whether it starts a sentence
+    over_familiar: tuple[tuple[int, int], ...]
+    lowercase_formal: tuple[tuple[int, int], ...]  # German "sie"/"ihnen" meant as formal "Sie"
+    group: bool  # the text addresses several people
+
+
+class _Text:
+    """Tokens of the analysed text with the look-ups every detector needs."""
+
+    def __init__(self, text: str, tokens: list[Token], lex: AddressLexicon) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.lex = lex
+        self.by_start = {t.start: i for i, t in enumerate(tokens) if t.kind == WORD and not t.quoted}
+        self.ends = {t.end for t in tokens}
+        blocked = [] if lex.not_address_re is None else [m.span() for m in lex.not_address_re.finditer(text)]
+        self._blocked_starts = [s for s, _ in blocked]
+        self._blocked = blocked
+
+    def blocked(self, start: int) -> bool:
+        k = bisect_right(self._blocked_starts, start) - 1
+        return k >= 0 and self._blocked[k][0] <= start < self._blocked[k][1]
+
+    def matches(self, pattern: object) -> list[tuple[int, int, int]]:
+        """(start, end, first token) of each match that covers whole own, unquoted tokens."""
+        if pattern is None:
+            return []
+        out = []
+        for m in pattern.finditer(self.text):  # type: ignore[attr-defined]
+            i = self.by_start.get(m.start())
+            if i is not None and m.end() in self.ends and not self.blocked(m.start()):
+                out.append((m.start(), m.end(), i))
+        return out
+
+    def word_at(self, i: int) -> Token | None:
+        if 0 <= i < len(self.tokens) and self.tokens[i].kind == WORD:
+            return self.tokens[i]
+        return None
+
+    def previous(self, i: int) -> Token | None:
+        """The token before `i` in the same sentence."""
+        if i > 0 and self.tokens[i - 1].sentence == self.tokens[i].sentence:
+            return self.tokens[i - 1]
+        return None
+
+    def following(self, i: int) -> Token | None:
+        if i + 1 < len(self.tokens) and self.tokens[i + 1].sentence == self.tokens[i].sentence:
+            return self.tokens[i + 1]
+        return None
+
+    def mid_sentence(self, i: int) -> bool:
+        """True if a word neither opens its sentence nor follows a colon, dash, bullet or quote."""
+        prev = self.previous(i)
+        return prev is not None and (prev.kind in (WORD, NUMBER) or prev.text in (",", ";"))
+
+    def clause_start(self, i: int) -> bool:
+        prev = self.previous(i)
+        return prev is None or prev.kind == PUNCT or prev.lower in self.lex.imperative_after
+
+    def capitalised_mid(self, i: int) -> bool:
+        return self.tokens[i].text[0].isupper() and self.mid_sentence(i)
+
+
+def analyse(text: str, tokens: list[Token], lex: AddressLexicon) -> Analysis:
+    """Find informal forms (with fixes), formal words, slang, and whether a group is addressed."""
+    t = _Text(text, tokens, lex)
+    informal = _morph_forms(t) if lex.method == "morph" else _pattern_forms(t)
+    formal = tuple((s, e, not t.mid_sentence(i)) for s, e, i in t.matches(lex.formal_re))
+    slang = tuple((s, e) for s, e, _ in t.matches(lex.over_familiar_re))
+    return Analysis(
+        informal=tuple(sorted(informal, key=lambda f: f.start)),
+        formal=formal,
+        over_familiar=slang,
+        lowercase_formal=_lowercase_formal(t),
+        group=_addresses_group(t, formal),
+    )
+
+
+# --- Russian and Ukrainian: morphology ---------------------------------------------------
+
+
+def _morph_forms(t: _Text) -> list[Form]:
+    forms: list[Form] = []
+    subjects: list[int] = []  # indexes into forms of «ты» in the nominative
+    for i, tok in enumerate(t.tokens):
+        if tok.kind != WORD or tok.quoted or t.blocked(tok.start):
+            continue
+        found = _morph_form(t, i)
+        if found is not None:
+            if found[1]:
+                subjects.append(len(forms))
+            forms.append(found[0])
+    for k in subjects:
+        forms[k] = _with_agreement(t, forms[k], forms)
+    return forms
+
+
+def _morph_form(t: _Text, i: int) -> tuple[Form, bool] | None:
+    """The informal form at token `i` and whether it is the subject «ты», or None."""
+    lex, tok = t.lex, t.tokens[i]
+    lang, word = lex.language, tok.lower
+    parses = parse(lang, word)
+    if not parses:
+        return None
+    capital_mid = t.capitalised_mid(i)
+    if capital_mid and any(_PROPER & p.tag.grammemes for p in parses):
+        return None  # a name: Тобі, Юля
+    nxt = t.following(i)
+    in_name = capital_mid and nxt is not None and nxt.kind == WORD and nxt.text[0].isupper()
+    pronoun = next((p for p in parses if p.normal_form == lex.informal_pronoun and "NPRO" in p.tag.grammemes), None)
+    if pronoun is not None and not in_name:
+        case = _pronoun_case(t, i, parses, pronoun.tag.case)
+        fix = lex.formal_pronoun if case in (None, "nomn", "voct") else inflect(lang, lex.formal_pronoun, frozenset({case}))
+        return _form(t, i, "pronoun", fix), case in (None, "nomn")
+    possessive = next((p for p in parses if p.normal_form == lex.informal_possessive), None)
+    if possessive is not None and not in_name:
+        grammemes = frozenset(possessive.tag.grammemes & _AGREEMENT)
+        fix = inflect(lang, lex.formal_possessive, grammemes) or inflect(
+            lang, lex.formal_possessive, grammemes - {"anim", "inan"}
+        )
+        return _form(t, i, "possessive", fix), False
+    if capital_mid:
+        return None  # a capitalised verb mid-sentence is a label or product name («Купи»)
+    tag = parses[0].tag.grammemes
+    if "VERB" not in tag or "sing" not in tag or "incl" in tag:
+        return None
+    if "impr" in tag:
+        kind = "imperative"
+    elif "2per" in tag:
+        kind = "verb"
+    else:
+        return None
+    return _form(t, i, kind, inflect(lang, word, _PLURAL)), False
+
+
+def _pronoun_case(t: _Text, i: int, parses: tuple, case: str | None) -> str | None:
+    """тебе/тобі is locative after о, при, в…, dative otherwise; pymorphy cannot see the preposition."""
+    cases = {p.tag.case for p in parses if p.normal_form == t.lex.informal_pronoun}
+    if not {"datv", "loct"} <= cases:
+        return case
+    prev = t.previous(i)
+    return "loct" if prev is not None and prev.lower in t.lex.locative_prepositions else "datv"
+
+
+def _form(t: _Text, i: int, kind: str, fix: str | None) -> Form:
+    tok = t.tokens[i]
+    fixed = match_case(tok.text, fix) if fix else None
+    return Form(tok.start, tok.end, kind, tok.start, tok.end, fixed, not t.mid_sentence(i))
+
+
+def _with_agreement(t: _Text, subject: Form, forms: list[Form]) -> Form:
+    """«ты сделал» → «вы сделали»: the fix of a subject «ты» also puts its predicate in the plural."""
+    lang = t.lex.language
+    i = t.by_start[subject.start]
+    edits: list[tuple[int, int, str]] = []
+    words = 0
+    for j in range(i + 1, len(t.tokens)):
+        tok = t.tokens[j]
+        if tok.sentence != t.tokens[i].sentence or (tok.kind == PUNCT and tok.text[0] in _CLAUSE_BREAK):
+            break
+        if tok.kind != WORD:
+            continue
+        words += 1
+        if words > _AGREE_WINDOW:
+            break
+        if _agrees(t.lex, parse(lang, tok.lower)):
+            plural = inflect(lang, tok.lower, _PLURAL)
+            if plural:
+                edits.append((tok.start, tok.end, match_case(tok.text, plural)))
+    if not edits or subject.fix is None:
+        return subject
+    end = edits[-1][1]
+    inner = [(f.start, f.end, f.fix) for f in forms if subject.end <= f.start and f.end <= end and f.fix]
+    pieces, pos = [subject.fix], subject.end
+    for s, e, fix in sorted([*edits, *inner]):
+        if s >= pos:
+            pieces += [t.text[pos:s], fix]
+            pos = e
+    pieces.append(t.text[pos:end])
+    return Form(subject.start, subject.end, subject.kind, subject.start, end, "".join(pieces), subject.opens)
+
+
+def _agrees(lex: AddressLexicon, parses: tuple) -> bool:
+    """A singular past-tense verb, short adjective or participle, or «сам», agreeing with «ты»."""
+    if not parses:
+        return False
+    tag = parses[0].tag.grammemes
+    if "plur" in tag:
+        return False
+    if "VERB" in tag and "past" in tag:
+        return True
+    if "ADJS" in tag or "PRTS" in tag or (parses[0].normal_form == "сам" and "nomn" in tag):
+        return True
+    return lex.agree_long_adjectives and "ADJF" in tag and "nomn" in tag and "Apro" not in tag
+
+
+# --- Bulgarian, Hungarian, German: data patterns -----------------------------------------
+
+
+def _pattern_forms(t: _Text) -> list[Form]:
+    lex = t.lex
+    forms: list[Form] = []
+    covered: set[int] = set()
+    for start, end, i in t.matches(lex.informal_re):
+        phrase = t.text[start:end]
+        key = " ".join(phrase.lower().split())
+        fix = lex.informal.get(key, "")
+        subject = lex.subject_forms.get(key)
+        if subject is not None and (not t.mid_sentence(i) or _next_is_verb(t, i)):
+            fix = subject
+        fixed = match_case(phrase, fix) if fix else None
+        forms.append(Form(start, end, "word", start, end, fixed, not t.mid_sentence(i)))
+        covered.update(j for j in range(i, len(t.tokens)) if t.tokens[j].start < end)
+    for i, tok in enumerate(t.tokens):
+        if i in covered or tok.kind != WORD or tok.quoted or t.blocked(tok.start):
+            continue
+        word = tok.lower
+        fix: str | None
+        if word in lex.imperatives and t.clause_start(i) and not _followed_by_formal(t, i):
+            fix, kind = lex.imperatives[word], "imperative"
+        else:
+            ending = _ending(t, i)
+            if ending is None:
+                continue
+            fix = word[: len(word) - len(ending.ending)] + ending.formal if ending.formal else None
+            kind = "verb"
+        fixed = match_case(tok.text, fix) if fix else None
+        forms.append(Form(tok.start, tok.end, kind, tok.start, tok.end, fixed, not t.mid_sentence(i)))
+    return forms
+
+
+def _ending(t: _Text, i: int) -> Ending | None:
+    tok = t.tokens[i]
+    word = tok.lower
+    if word in t.lex.exceptions or t.capitalised_mid(i) or word in t.lex.informal:
+        return None
+    for ending in t.lex.endings:
+        if word.endswith(ending.ending) and len(word) >= ending.min_length:
+            return ending
+    return None
+
+
+def _next_is_verb(t: _Text, i: int) -> bool:
+    nxt = t.following(i)
+    return nxt is not None and nxt.kind == WORD and _ending(t, i + 1) is not None
+
+
+def _followed_by_formal(t: _Text, i: int) -> bool:
+    nxt = t.following(i)
+    return nxt is not None and t.lex.formal_re is not None and t.lex.formal_re.fullmatch(nxt.text) is not None
+
+
+def _lowercase_formal(t: _Text) -> tuple[tuple[int, int], ...]:
+    """German: lower-case "sie"/"ihnen" after a clause-initial verb in -en or in a set phrase."""
+    if t.lex.lowercase_formal_re is None:
+        return ()
+    spans = {
+        (tok.start, tok.end)
+        for s, e, i in t.matches(t.lex.lowercase_formal_re)
+        for tok in t.tokens[i:]
+        if tok.end <= e and tok.text in ("sie", "ihnen")
+    }
+    for i, tok in enumerate(t.tokens):
+        if tok.text not in ("sie", "ihnen") or tok.quoted:
+            continue
+        verb = t.previous(i)
+        if verb is not None and verb.kind == WORD and verb.lower.endswith("en") and t.clause_start(i - 1):
+            spans.add((tok.start, tok.end))
+    return tuple(sorted(spans))
+
+
+# --- both -------------------------------------------------------------------------------
+
+
+def _addresses_group(t: _Text, formal: tuple[tuple[int, int, bool], ...]) -> bool:
+    """A plural opener («Уважаемые коллеги») or a group word next to «вы» («вы все», «каждый из вас»)."""
+    first = next((tok for tok in t.tokens if tok.kind == WORD and not tok.quoted), None)
+    if first is not None and t.lex.group_openers_re is not None and t.lex.group_openers_re.match(t.text, first.start):
+        return True
+    group = {i for _, _, i in t.matches(t.lex.group_words_re)}
+    if not group:
+        return False
+    for start, _, _ in formal:
+        i = t.by_start[start]
+        words = [j for j in range(max(0, i - 4), min(len(t.tokens), i + 5)) if t.word_at(j) is not None]
+        k = words.index(i)
+        if group.intersection(words[max(0, k - 2) : k + 3]):
+            return True
+    return False
