@@ -23,9 +23,11 @@ _LAZY = {
     "load_config": ("replykit.config", "load_config"),
     "greeting": ("replykit.greeting.build", "greeting"),
     "farewell": ("replykit.greeting.build", "farewell"),
+    "formalize": ("replykit.address.build", "formalize"),
 }
 
 if TYPE_CHECKING:
+    from replykit.address.build import formalize
     from replykit.api import check, rules
     from replykit.config import Config, load_config
     from replykit.greeting.build import farewell, greeting
@@ -63,6 +65,7 @@ __all__ = [
     "UnknownRuleError",
     "check",
     "farewell",
+    "formalize",
     "greeting",
     "load_config",
     "rules",

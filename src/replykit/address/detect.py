@@ -19,6 +19,7 @@ _AGREEMENT = frozenset({
 _PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 _PLURAL = frozenset({"plur"})
 _CLAUSE_BREAK = frozenset(",;:()—–\"«»„“”")
+_AMBIGUOUS = 0.2  # share of other readings that makes a 2sg form ambiguous
 _AGREE_WINDOW = 4  # words after «ты» whose past tense / short form must agree with «вы»
 
 
@@ -147,12 +148,12 @@ def _morph_form(t: _Text, i: int) -> tuple[Form, bool] | None:
         return None  # a name: Тобі, Юля
     nxt = t.following(i)
     in_name = capital_mid and nxt is not None and nxt.kind == WORD and nxt.text[0].isupper()
-    pronoun = next((p for p in parses if p.normal_form == lex.informal_pronoun and "NPRO" in p.tag.grammemes), None)
+    pronoun = _reading(parses, lex.informal_pronoun)
     if pronoun is not None and not in_name:
         case = _pronoun_case(t, i, parses, pronoun.tag.case)
         fix = lex.formal_pronoun if case in (None, "nomn", "voct") else inflect(lang, lex.formal_pronoun, frozenset({case}))
         return _form(t, i, "pronoun", fix), case in (None, "nomn")
-    possessive = next((p for p in parses if p.normal_form == lex.informal_possessive), None)
+    possessive = _reading(parses, lex.informal_possessive)
     if possessive is not None and not in_name:
         grammemes = frozenset(possessive.tag.grammemes & _AGREEMENT)
         fix = inflect(lang, lex.formal_possessive, grammemes) or inflect(
@@ -161,16 +162,31 @@ def _morph_form(t: _Text, i: int) -> tuple[Form, bool] | None:
         return _form(t, i, "possessive", fix), False
     if capital_mid:
         return None  # a capitalised verb mid-sentence is a label or product name («Купи»)
-    tag = parses[0].tag.grammemes
-    if "VERB" not in tag or "sing" not in tag or "incl" in tag:
-        return None
-    if "impr" in tag:
-        kind = "imperative"
-    elif "2per" in tag:
-        kind = "verb"
-    else:
-        return None
+    best = parses[0].tag.grammemes
+    if not _second_singular(best):
+        return None  # «мой», «жаль»: the verb reading (мыть, жалить) is not the likely one
+    others = sum(p.score for p in parses if not _second_singular(p.tag.grammemes))
+    if others >= _AMBIGUOUS and not t.clause_start(i):
+        return None  # «пришли», «нашли» are also past plurals: a command only where a clause starts
+    kind = "imperative" if "impr" in best else "verb"
     return _form(t, i, kind, inflect(lang, word, _PLURAL)), False
+
+
+def _reading(parses: tuple, lemma: str):  # type: ignore[no-untyped-def]
+    """The analysis with `lemma`, if it is the best one or only proper names («Тобі») beat it."""
+    for p in parses:
+        if p.normal_form == lemma:
+            return p
+        if not _PROPER & p.tag.grammemes:
+            return None
+    return None
+
+
+def _second_singular(grammemes: frozenset[str]) -> bool:
+    """A 2nd-person singular verb: present/future indicative or imperative (not «пойдём»)."""
+    if "VERB" not in grammemes or "sing" not in grammemes or "incl" in grammemes:
+        return False
+    return "impr" in grammemes or "2per" in grammemes
 
 
 def _pronoun_case(t: _Text, i: int, parses: tuple, case: str | None) -> str | None:
