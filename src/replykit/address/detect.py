@@ -7,10 +7,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from replykit.address.lexicon import AddressLexicon, Ending
 from replykit.morph import inflect, match_case, parse
 from replykit.text.tokens import NUMBER, PUNCT, WORD, Token
+
+if TYPE_CHECKING:
+    from pymorphy3.analyzer import Parse
 
 _AGREEMENT = frozenset({
     "nomn", "gent", "datv", "accs", "ablt", "loct", "voct",
@@ -172,7 +176,7 @@ def _morph_form(t: _Text, i: int) -> tuple[Form, bool] | None:
     return _form(t, i, kind, inflect(lang, word, _PLURAL)), False
 
 
-def _reading(parses: tuple, lemma: str):  # type: ignore[no-untyped-def]
+def _reading(parses: tuple[Parse, ...], lemma: str) -> Parse | None:
     """The analysis with `lemma`, if it is the best one or only proper names («Тобі») beat it."""
     for p in parses:
         if p.normal_form == lemma:
@@ -189,7 +193,7 @@ def _second_singular(grammemes: frozenset[str]) -> bool:
     return "impr" in grammemes or "2per" in grammemes
 
 
-def _pronoun_case(t: _Text, i: int, parses: tuple, case: str | None) -> str | None:
+def _pronoun_case(t: _Text, i: int, parses: tuple[Parse, ...], case: str | None) -> str | None:
     """тебе/тобі is locative after о, при, в…, dative otherwise; pymorphy cannot see the preposition."""
     cases = {p.tag.case for p in parses if p.normal_form == t.lex.informal_pronoun}
     if not {"datv", "loct"} <= cases:
@@ -219,10 +223,14 @@ def _with_agreement(t: _Text, subject: Form, forms: list[Form]) -> Form:
         words += 1
         if words > _AGREE_WINDOW:
             break
-        if _agrees(t.lex, parse(lang, tok.lower)):
-            plural = inflect(lang, tok.lower, _PLURAL)
-            if plural:
-                edits.append((tok.start, tok.end, match_case(tok.text, plural)))
+        # Right after «ты» a predicate is likely even when another reading wins («ты права»).
+        candidates = parse(lang, tok.lower)
+        reading = next((p for p in candidates if _agrees(t.lex, p)), None) if words == 1 else None
+        if reading is None and candidates and _agrees(t.lex, candidates[0]):
+            reading = candidates[0]
+        plural = reading.inflect(set(_PLURAL)) if reading is not None else None
+        if plural is not None:
+            edits.append((tok.start, tok.end, match_case(tok.text, plural.word)))
     if not edits or subject.fix is None:
         return subject
     end = edits[-1][1]
@@ -236,16 +244,14 @@ def _with_agreement(t: _Text, subject: Form, forms: list[Form]) -> Form:
     return Form(subject.start, subject.end, subject.kind, subject.start, end, "".join(pieces), subject.opens)
 
 
-def _agrees(lex: AddressLexicon, parses: tuple) -> bool:
+def _agrees(lex: AddressLexicon, reading: Parse) -> bool:
     """A singular past-tense verb, short adjective or participle, or «сам», agreeing with «ты»."""
-    if not parses:
-        return False
-    tag = parses[0].tag.grammemes
+    tag = reading.tag.grammemes
     if "plur" in tag:
         return False
     if "VERB" in tag and "past" in tag:
         return True
-    if "ADJS" in tag or "PRTS" in tag or (parses[0].normal_form == "сам" and "nomn" in tag):
+    if "ADJS" in tag or "PRTS" in tag or (reading.normal_form == "сам" and "nomn" in tag):
         return True
     return lex.agree_long_adjectives and "ADJF" in tag and "nomn" in tag and "Apro" not in tag
 
