@@ -9,6 +9,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import regex
+
 from replykit.address.lexicon import AddressLexicon, Ending
 from replykit.morph import inflect, match_case, parse
 from replykit.text.tokens import NUMBER, PUNCT, WORD, Token
@@ -24,7 +26,8 @@ _PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 _PLURAL = frozenset({"plur"})
 _CLAUSE_BREAK = frozenset(",;:()—–\"«»„“”")
 _AMBIGUOUS = 0.2  # share of other readings that makes a 2sg form ambiguous
-_AGREE_WINDOW = 4  # words after «ты» whose past tense / short form must agree with «вы»
+_AGREE_WINDOW = 4
+_PARTICLES = frozenset({"бы", "б", "ли", "же", "ж", "ль"})  # words after «ты» whose past tense / short form must agree with «вы»
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,12 +69,12 @@ class _Text:
         k = bisect_right(self._blocked_starts, start) - 1
         return k >= 0 and self._blocked[k][0] <= start < self._blocked[k][1]
 
-    def matches(self, pattern: object) -> list[tuple[int, int, int]]:
+    def matches(self, pattern: regex.Pattern[str] | None) -> list[tuple[int, int, int]]:
         """(start, end, first token) of each match that covers whole own, unquoted tokens."""
         if pattern is None:
             return []
         out = []
-        for m in pattern.finditer(self.text):  # type: ignore[attr-defined]
+        for m in pattern.finditer(self.text):
             i = self.by_start.get(m.start())
             if i is not None and m.end() in self.ends and not self.blocked(m.start()):
                 out.append((m.start(), m.end(), i))
@@ -169,7 +172,8 @@ def _morph_form(t: _Text, i: int) -> tuple[Form, bool] | None:
     best = parses[0].tag.grammemes
     if not _second_singular(best):
         return None  # «мой», «жаль»: the verb reading (мыть, жалить) is not the likely one
-    others = sum(p.score for p in parses if not _second_singular(p.tag.grammemes))
+    # A parenthetical «понимаешь», «знаешь» still speaks to the reader: not another reading.
+    others = sum(p.score for p in parses if not _second_singular(p.tag.grammemes) and "Prnt" not in p.tag.grammemes)
     if others >= _AMBIGUOUS and not t.clause_start(i):
         return None  # «пришли», «нашли» are also past plurals: a command only where a clause starts
     kind = "imperative" if "impr" in best else "verb"
@@ -202,15 +206,22 @@ def _pronoun_case(t: _Text, i: int, parses: tuple[Parse, ...], case: str | None)
     return "loct" if prev is not None and prev.lower in t.lex.locative_prepositions else "datv"
 
 
+def _like(template: str, word: str) -> str:
+    """`word` in the capitalisation of `template`, and without «ё» if the writer does not use it."""
+    if "ё" not in template.lower():
+        word = word.replace("ё", "е").replace("Ё", "Е")
+    return match_case(template, word)
+
+
 def _form(t: _Text, i: int, kind: str, fix: str | None) -> Form:
     tok = t.tokens[i]
-    fixed = match_case(tok.text, fix) if fix else None
+    fixed = _like(tok.text, fix) if fix else None
     return Form(tok.start, tok.end, kind, tok.start, tok.end, fixed, not t.mid_sentence(i))
 
 
 def _with_agreement(t: _Text, subject: Form, forms: list[Form]) -> Form:
-    """«ты сделал» → «вы сделали»: the fix of a subject «ты» also puts its predicate in the plural."""
-    lang = t.lex.language
+    """«ты сделал» → «вы сделали», «не мог бы ты» → «не могли бы вы»: the fix of a subject «ты»
+    also puts its predicate into the plural."""
     i = t.by_start[subject.start]
     edits: list[tuple[int, int, str]] = []
     words = 0
@@ -224,31 +235,45 @@ def _with_agreement(t: _Text, subject: Form, forms: list[Form]) -> Form:
         if words > _AGREE_WINDOW:
             break
         # Right after «ты» a predicate is likely even when another reading wins («ты права»).
-        candidates = parse(lang, tok.lower)
-        reading = next((p for p in candidates if _agrees(t.lex, p)), None) if words == 1 else None
-        if reading is None and candidates and _agrees(t.lex, candidates[0]):
-            reading = candidates[0]
-        plural = reading.inflect(set(_PLURAL)) if reading is not None else None
-        if plural is not None:
-            edits.append((tok.start, tok.end, match_case(tok.text, plural.word)))
+        edit = _plural_edit(t, tok, any_reading=words == 1)
+        if edit is not None:
+            edits.append(edit)
+    # An inverted question puts the predicate first: «не мог бы ты», «согласна ли ты».
+    sentence = t.tokens[i].sentence
+    j = i - 1
+    while j >= 0 and t.tokens[j].sentence == sentence and t.tokens[j].lower in _PARTICLES:
+        j -= 1
+    if j >= 0 and t.tokens[j].sentence == sentence and t.tokens[j].kind == WORD:
+        edit = _plural_edit(t, t.tokens[j], any_reading=False)
+        if edit is not None:
+            edits.insert(0, edit)
     if not edits or subject.fix is None:
         return subject
-    end = edits[-1][1]
-    inner = [(f.start, f.end, f.fix) for f in forms if subject.end <= f.start and f.end <= end and f.fix]
-    pieces, pos = [subject.fix], subject.end
-    for s, e, fix in sorted([*edits, *inner]):
+    start, end = min(edits[0][0], subject.start), max(edits[-1][1], subject.end)
+    inner = [(f.fix_start, f.fix_end, f.fix) for f in forms if start <= f.fix_start and f.fix_end <= end and f.fix]
+    pieces, pos = [], start
+    for s, e, fix in sorted({*edits, *inner}):
         if s >= pos:
             pieces += [t.text[pos:s], fix]
             pos = e
     pieces.append(t.text[pos:end])
-    return Form(subject.start, subject.end, subject.kind, subject.start, end, "".join(pieces), subject.opens)
+    return Form(subject.start, subject.end, subject.kind, start, end, "".join(pieces), subject.opens)
+
+
+def _plural_edit(t: _Text, tok: Token, *, any_reading: bool) -> tuple[int, int, str] | None:
+    candidates = parse(t.lex.language, tok.lower)
+    reading = next((p for p in candidates if _agrees(t.lex, p)), None) if any_reading else None
+    if reading is None and candidates and _agrees(t.lex, candidates[0]):
+        reading = candidates[0]
+    plural = reading.inflect(set(_PLURAL)) if reading is not None else None
+    return None if plural is None else (tok.start, tok.end, _like(tok.text, plural.word))
 
 
 def _agrees(lex: AddressLexicon, reading: Parse) -> bool:
     """A singular past-tense verb, short adjective or participle, or «сам», agreeing with «ты»."""
     tag = reading.tag.grammemes
-    if "plur" in tag:
-        return False
+    if "masc" not in tag and "femn" not in tag:
+        return False  # «ты» is never neuter: «неплохо», «действительно» are adverbs here
     if "VERB" in tag and "past" in tag:
         return True
     if "ADJS" in tag or "PRTS" in tag or (reading.normal_form == "сам" and "nomn" in tag):

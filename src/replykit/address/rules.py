@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import regex
+
 from replykit.address.detect import Analysis, analyse
 from replykit.address.lexicon import AddressLexicon, address_lexicon
 from replykit.document import Document
@@ -35,7 +37,8 @@ def _invited(ctx: Context) -> bool:
         if lex is None:
             return False
         for message in ctx.customer_messages():
-            doc = Document(message.text, language=ctx.language, max_chars=ctx.config.max_chars)
+            text = message.text[: ctx.config.max_chars].replace("\x00", "")
+            doc = Document(text, language=ctx.language, max_chars=ctx.config.max_chars)
             if analyse(doc.text, doc.tokens, lex).informal:
                 return True
         return False
@@ -49,13 +52,15 @@ def _house_style(ctx: Context, lex: AddressLexicon, fix: str, at_start: bool) ->
     if mode == "ignore" or lex.formal_re is None:
         return fix
 
-    def restyle(m):  # type: ignore[no-untyped-def]
-        word = m.group()
-        if mode == "require" or (m.start() == 0 and at_start):
-            return word[0].upper() + word[1:]
-        return word[0].lower() + word[1:]
+    def restyle(m: regex.Match[str]) -> str:
+        return _initial(m.group(), upper=mode == "require" or (m.start() == 0 and at_start))
 
     return lex.formal_re.sub(restyle, fix)
+
+
+def _initial(word: str, *, upper: bool) -> str:
+    """`word` with its first letter in upper or lower case (вас → Вас)."""
+    return (word[0].upper() if upper else word[0].lower()) + word[1:]
 
 
 def informal_address(ctx: Context) -> Iterator[Hit]:
@@ -112,10 +117,10 @@ def formal_capitalisation(ctx: Context) -> Iterator[Hit]:
     for start, end, at_start in analysis.formal:
         word = text[start:end]
         if mode == "require" and word[0].islower():
-            right = word[0].upper() + word[1:]
+            right = _initial(word, upper=True)
             yield Hit(start, end, f"House style writes the polite “{right}” with a capital letter.", (Edit(start, end, right),))
         elif mode == "forbid" and word[0].isupper() and not at_start:
-            right = word[0].lower() + word[1:]
+            right = _initial(word, upper=False)
             yield Hit(start, end, f"House style writes “{right}” in lower case.", (Edit(start, end, right),))
 
 
@@ -135,7 +140,7 @@ def lowercase_formal(ctx: Context) -> Iterator[Hit]:
     text = ctx.doc.text
     for start, end in analysis.lowercase_formal:
         word = text[start:end]
-        right = word[0].upper() + word[1:]
+        right = _initial(word, upper=True)
         yield Hit(
             start,
             end,
