@@ -27,6 +27,7 @@ _PLURAL = frozenset({"plur"})
 _CLAUSE_BREAK = frozenset(",;:()—–\"«»„“”")
 _AMBIGUOUS = 0.2  # share of other readings that makes a 2sg form ambiguous
 _AGREE_WINDOW = 4
+_MODIFIERS = frozenset({"ADVB", "PRCL"})
 _PARTICLES = frozenset({"бы", "б", "ли", "же", "ж", "ль"})  # words after «ты» whose past tense / short form must agree with «вы»
 
 
@@ -61,6 +62,7 @@ class _Text:
         self.lex = lex
         self.by_start = {t.start: i for i, t in enumerate(tokens) if t.kind == WORD and not t.quoted}
         self.ends = {t.end for t in tokens}
+        self.starts = [t.start for t in tokens]
         blocked = [] if lex.not_address_re is None else [m.span() for m in lex.not_address_re.finditer(text)]
         self._blocked_starts = [s for s, _ in blocked]
         self._blocked = blocked
@@ -140,6 +142,20 @@ def _morph_forms(t: _Text) -> list[Form]:
             forms.append(found[0])
     for k in subjects:
         forms[k] = _with_agreement(t, forms[k], forms)
+    return [*forms, *_addressee_past(t)]
+
+
+def _addressee_past(t: _Text) -> list[Form]:
+    """«Спасибо, что написал»: after thanks, a past singular without a subject is the reader's."""
+    forms = []
+    for _, end, _ in t.matches(t.lex.addressee_past_re):
+        k = bisect_right(t.starts, end)
+        tok = t.word_at(k)
+        if tok is None or tok.quoted:
+            continue
+        edit = _plural_edit(t, tok, any_reading=False)
+        if edit is not None and "VERB" in parse(t.lex.language, tok.lower)[0].tag.grammemes:
+            forms.append(Form(tok.start, tok.end, "verb", tok.start, tok.end, edit[2], False))
     return forms
 
 
@@ -170,6 +186,13 @@ def _morph_form(t: _Text, i: int) -> tuple[Form, bool] | None:
     if capital_mid:
         return None  # a capitalised verb mid-sentence is a label or product name («Купи»)
     best = parses[0].tag.grammemes
+    if "INTJ" in best:
+        # An interjection made from a 2sg imperative is still «ты»: «здравствуй», «слышь».
+        verb = next((p for p in parses if _second_singular(p.tag.grammemes)), None)
+        if verb is None:
+            return None
+        form = verb.inflect(set(_PLURAL))
+        return _form(t, i, "imperative", form.word if form else None), False
     if not _second_singular(best):
         return None  # «мой», «жаль»: the verb reading (мыть, жалить) is not the likely one
     # A parenthetical «понимаешь», «знаешь» still speaks to the reader: not another reading.
@@ -225,6 +248,7 @@ def _with_agreement(t: _Text, subject: Form, forms: list[Form]) -> Form:
     i = t.by_start[subject.start]
     edits: list[tuple[int, int, str]] = []
     words = 0
+    next_is_predicate = True
     for j in range(i + 1, len(t.tokens)):
         tok = t.tokens[j]
         if tok.sentence != t.tokens[i].sentence or (tok.kind == PUNCT and tok.text[0] in _CLAUSE_BREAK):
@@ -234,10 +258,12 @@ def _with_agreement(t: _Text, subject: Form, forms: list[Form]) -> Form:
         words += 1
         if words > _AGREE_WINDOW:
             break
-        # Right after «ты» a predicate is likely even when another reading wins («ты права»).
-        edit = _plural_edit(t, tok, any_reading=words == 1)
+        # Right after «ты» (and adverbs or particles) a predicate is likely even when another
+        # reading wins: «ты права», «ты действительно прав».
+        edit = _plural_edit(t, tok, any_reading=next_is_predicate)
         if edit is not None:
             edits.append(edit)
+        next_is_predicate = next_is_predicate and bool(_MODIFIERS & parse(t.lex.language, tok.lower)[0].tag.grammemes)
     # An inverted question puts the predicate first: «не мог бы ты», «согласна ли ты».
     sentence = t.tokens[i].sentence
     j = i - 1

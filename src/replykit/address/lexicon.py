@@ -19,7 +19,7 @@ import regex
 from replykit.errors import ConfigError
 from replykit.greeting.lexicon import _phrase_pattern
 
-_LIST_KEYS = ("formal_words", "not_address", "group_words", "group_openers", "over_familiar", "lowercase_formal")
+_LIST_KEYS = ("addressee_past_after", "formal_words", "not_address", "group_words", "group_openers", "over_familiar", "lowercase_formal")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +42,7 @@ class AddressLexicon:
     formal_possessive: str
     locative_prepositions: frozenset[str]
     agree_long_adjectives: bool
+    addressee_past_re: regex.Pattern[str] | None  # «спасибо, что» + a subjectless past = the reader
     # pattern languages
     informal: dict[str, str]  # lower-case word or phrase -> formal replacement ("" = none)
     informal_re: regex.Pattern[str] | None
@@ -111,6 +112,7 @@ def _load(language: str, extra_json: str) -> AddressLexicon | None:
         formal_possessive=data.get("formal_possessive", ""),
         locative_prepositions=frozenset(data.get("locative_prepositions", ())),
         agree_long_adjectives=bool(data.get("agree_long_adjectives", False)),
+        addressee_past_re=_compile(data.get("addressee_past_after", [])),
         informal=informal,
         informal_re=_compile(list(informal)),
         subject_forms={k.lower(): v for k, v in data.get("subject_forms", {}).items()},
