@@ -243,3 +243,13 @@ def test_users_extend_the_lexicon():
 
 def test_languages_without_address_data_are_skipped():
     assert _codes("Can you send us your order number?", "en") == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("тыТЫвасшьдуSie «»\"'.,!?-—\n{}[]%*|ёéöüßабвгд0123 ")), max_size=60),
+    st.sampled_from(LANGS),
+)
+def test_any_text_is_checked_and_formalized_without_crashing(text, lang):
+    replykit.check(text, locale=lang, config={"select": ["RK2"]})
+    assert isinstance(replykit.formalize(text, locale=lang), str)

@@ -5,7 +5,7 @@ The same analysis runs on the customer's own messages to tell whether they invit
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -82,6 +82,10 @@ class _Text:
                 out.append((m.start(), m.end(), i))
         return out
 
+    def token_after(self, offset: int) -> int:
+        """Index of the first token that starts at or after `offset`."""
+        return bisect_left(self.starts, offset)
+
     def word_at(self, i: int) -> Token | None:
         if 0 <= i < len(self.tokens) and self.tokens[i].kind == WORD:
             return self.tokens[i]
@@ -149,7 +153,7 @@ def _addressee_past(t: _Text) -> list[Form]:
     """«Спасибо, что написал»: after thanks, a past singular without a subject is the reader's."""
     forms = []
     for _, end, _ in t.matches(t.lex.addressee_past_re):
-        k = bisect_right(t.starts, end)
+        k = t.token_after(end)
         tok = t.word_at(k)
         if tok is None or tok.quoted:
             continue
@@ -323,7 +327,7 @@ def _pattern_forms(t: _Text) -> list[Form]:
             fix = subject
         fixed = match_case(phrase, fix) if fix else None
         forms.append(Form(start, end, "word", start, end, fixed, not t.mid_sentence(i)))
-        covered.update(j for j in range(i, len(t.tokens)) if t.tokens[j].start < end)
+        covered.update(range(i, t.token_after(end)))
     for i, tok in enumerate(t.tokens):
         if i in covered or tok.kind != WORD or tok.quoted or t.blocked(tok.start):
             continue
@@ -369,9 +373,9 @@ def _lowercase_formal(t: _Text) -> tuple[tuple[int, int], ...]:
         return ()
     spans = {
         (tok.start, tok.end)
-        for s, e, i in t.matches(t.lex.lowercase_formal_re)
-        for tok in t.tokens[i:]
-        if tok.end <= e and tok.text in ("sie", "ihnen")
+        for _, end, i in t.matches(t.lex.lowercase_formal_re)
+        for tok in t.tokens[i : t.token_after(end)]
+        if tok.text in ("sie", "ihnen")
     }
     for i, tok in enumerate(t.tokens):
         if tok.text not in ("sie", "ihnen") or tok.quoted:
