@@ -221,6 +221,11 @@ def test_fixes_follow_the_house_style():
     assert fixed == "Мы отправили Вам письмо."
 
 
+def test_house_style_leaves_german_sie_alone():
+    fixed = replykit.formalize("Kannst du das prüfen?", locale="de", config={"address": {"capital-formal": "forbid"}})
+    assert fixed == "Können Sie das prüfen?"
+
+
 def test_lowercase_formal_sie():
     assert "RK205" in _codes("Bitte senden sie uns die Rechnung.", "de")
     assert "RK205" not in _codes("Die Kollegen melden sich, sie haben das Paket.", "de")

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import regex
 
 from replykit.address.detect import Analysis, analyse
 from replykit.address.lexicon import AddressLexicon, address_lexicon
 from replykit.document import Document
-from replykit.engine import Context, Edit, Hit, Rule
+from replykit.engine import Context, Edit, Hit, Rule, rule_info
 
 
 def _lexicon(ctx: Context) -> AddressLexicon | None:
@@ -49,7 +49,8 @@ def _invited(ctx: Context) -> bool:
 def _house_style(ctx: Context, lex: AddressLexicon, fix: str, at_start: bool) -> str:
     """Write the formal words of a fix the way `address.capital_formal` wants them."""
     mode = ctx.config.address.capital_formal
-    if mode == "ignore" or lex.formal_re is None:
+    languages = rule_info("RK203").languages  # German «Sie» is grammar, not house style
+    if mode == "ignore" or lex.formal_re is None or (languages is not None and ctx.language not in languages):
         return fix
 
     def restyle(m: regex.Match[str]) -> str:
@@ -124,22 +125,21 @@ def formal_capitalisation(ctx: Context) -> Iterator[Hit]:
             yield Hit(start, end, f"House style writes “{right}” in lower case.", (Edit(start, end, right),))
 
 
-def over_familiar(ctx: Context) -> Iterator[Hit]:
+def _words(ctx: Context, pick: Callable[[Analysis], tuple[tuple[int, int], ...]]) -> Iterator[tuple[int, int, str]]:
+    """(start, end, text) of the spans `pick` chooses from the reply's analysis."""
     analysis = _analysis(ctx)
-    if analysis is None:
-        return
-    text = ctx.doc.text
-    for start, end in analysis.over_familiar:
-        yield Hit(start, end, f"“{text[start:end]}” is slang or over-familiar for a customer; leave it out.")
+    if analysis is not None:
+        for start, end in pick(analysis):
+            yield start, end, ctx.doc.text[start:end]
+
+
+def over_familiar(ctx: Context) -> Iterator[Hit]:
+    for start, end, word in _words(ctx, lambda a: a.over_familiar):
+        yield Hit(start, end, f"“{word}” is slang or over-familiar for a customer; leave it out.")
 
 
 def lowercase_formal(ctx: Context) -> Iterator[Hit]:
-    analysis = _analysis(ctx)
-    if analysis is None:
-        return
-    text = ctx.doc.text
-    for start, end in analysis.lowercase_formal:
-        word = text[start:end]
+    for start, end, word in _words(ctx, lambda a: a.lowercase_formal):
         right = _initial(word, upper=True)
         yield Hit(
             start,
