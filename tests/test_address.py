@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -28,8 +29,8 @@ def _codes(text: str, lang: str, **config: object) -> list[str]:
     return replykit.check(text, locale=lang, config={"select": ["RK2"], **config}).codes()
 
 
-def _findings(text: str, lang: str, code: str, **kwargs: object) -> list[replykit.Finding]:
-    return [f for f in replykit.check(text, locale=lang, **kwargs).findings if f.code == code]  # type: ignore[arg-type]
+def _findings(value: str | Conversation, lang: str, code: str, **kwargs: Any) -> list[replykit.Finding]:
+    return [f for f in replykit.check(value, locale=lang, **kwargs).findings if f.code == code]
 
 
 # --- quality on the labelled sets ---------------------------------------------------------
@@ -167,14 +168,14 @@ def _conversation(customer_text: str, reply: str) -> Conversation:
 def test_informal_is_an_error_unless_the_customer_invited_it():
     reply = "Привет! Проверь, пожалуйста, почту."
     cold = _findings(reply, "ru", "RK201")
-    warm = _findings(_conversation("Привет, глянь мой заказ плиз", reply), "ru", "RK201")  # type: ignore[arg-type]
+    warm = _findings(_conversation("Привет, глянь мой заказ плиз", reply), "ru", "RK201")
     assert cold and all(f.severity is Severity.ERROR for f in cold)
     assert warm and all(f.severity is Severity.INFO for f in warm)
 
 
 def test_customer_formal_message_does_not_invite():
     conv = _conversation("Здравствуйте, подскажите статус заказа.", "Проверь почту.")
-    assert all(f.severity is Severity.ERROR for f in _findings(conv, "ru", "RK201"))  # type: ignore[arg-type]
+    assert all(f.severity is Severity.ERROR for f in _findings(conv, "ru", "RK201"))
 
 
 def test_invited_severity_is_configurable_and_preference_counts():
@@ -186,7 +187,7 @@ def test_invited_severity_is_configurable_and_preference_counts():
 
 def test_slang_stays_an_error_when_the_customer_is_informal():
     conv = _conversation("Привет, бро, где мой заказ?", "Окей, братан, сейчас гляну.")
-    findings = _findings(conv, "ru", "RK204")  # type: ignore[arg-type]
+    findings = _findings(conv, "ru", "RK204")
     assert findings and all(f.severity is Severity.ERROR for f in findings)
 
 
