@@ -154,6 +154,10 @@ def test_quoted_history_is_not_checked():
     assert "RK201" not in _codes(text, "ru")
 
 
+def test_letters_pymorphy_cannot_name_are_skipped():
+    assert _codes("𗀀 ты где", "ru") == ["RK201"]
+
+
 def test_slots_are_not_words():
     assert "RK201" not in _codes("{{ты}}, ваш заказ готов. %ТВОЙ_КОД%", "ru")
 

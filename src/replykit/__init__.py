@@ -21,8 +21,8 @@ _LAZY = {
     "rules": ("replykit.api", "rules"),
     "Config": ("replykit.config", "Config"),
     "load_config": ("replykit.config", "load_config"),
-    "greeting": ("replykit.greeting.build", "greeting"),
-    "farewell": ("replykit.greeting.build", "farewell"),
+    "greeting": ("replykit.greetings.build", "greeting"),
+    "farewell": ("replykit.greetings.build", "farewell"),
     "formalize": ("replykit.address.build", "formalize"),
 }
 
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from replykit.address.build import formalize
     from replykit.api import check, rules
     from replykit.config import Config, load_config
-    from replykit.greeting.build import farewell, greeting
+    from replykit.greetings.build import farewell, greeting
 
 
 def __getattr__(name: str) -> Any:

@@ -51,7 +51,7 @@ class GreetingOptions(_Options):
     repeat_window_hours: float = Field(default=12.0, gt=0)
     extra: dict[str, dict[Literal["greeting", "farewell"], list[dict[str, Any]]]] = Field(
         default_factory=dict,
-        description="extra phrases per language, in the format of replykit/greeting/data/<lang>.toml",
+        description="extra phrases per language, in the format of replykit/greetings/data/<lang>.toml",
     )
 
 

@@ -40,8 +40,11 @@ def analyzer(lang: str) -> MorphAnalyzer:
 
 @lru_cache(maxsize=262_144)
 def parse(lang: str, word: str) -> tuple[Parse, ...]:
-    """All analyses of `word` (any case), best first."""
-    return tuple(analyzer(lang).parse(word))
+    """All analyses of `word` (any case), best first; none for letters pymorphy3 cannot handle."""
+    try:
+        return tuple(analyzer(lang).parse(word))
+    except ValueError:  # pymorphy3 asks unicodedata.name() for letters it has no name for (𗀀)
+        return ()
 
 
 @lru_cache(maxsize=65_536)

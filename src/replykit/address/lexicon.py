@@ -17,7 +17,7 @@ from typing import Any
 import regex
 
 from replykit.errors import ConfigError
-from replykit.greeting.lexicon import _phrase_pattern
+from replykit.greetings.lexicon import _phrase_pattern
 
 _LIST_KEYS = ("addressee_past_after", "formal_words", "not_address", "group_words", "group_openers", "over_familiar", "lowercase_formal")
 

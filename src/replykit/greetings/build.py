@@ -6,7 +6,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from replykit.errors import ConfigError, InputError
-from replykit.greeting.lexicon import Lexicon, lexicon
+from replykit.greetings.lexicon import Lexicon, lexicon
 from replykit.models import Channel, Customer
 
 _HONORIFICS = {
@@ -76,7 +76,7 @@ def farewell_phrase(language: str) -> str:
 def sign_off_text(language: str, *, channel: Channel = "email", at: datetime | None = None) -> str:
     lex = _lexicon(language)
     if channel == "email":
-        return f"{lex.build['sign_off']},"
+        return str(lex.build["sign_off"])
     return str(lex.build["wish"][lex.day_part(at)] if at is not None else lex.build["chat_farewell"])
 
 
@@ -120,4 +120,4 @@ def farewell(
     closing = sign_off_text(language, channel=channel, at=local)
     if signature:
         return f"{closing}\n{signature.strip()}"
-    return closing.rstrip(",") if channel == "email" else closing
+    return closing.rstrip(",:") if channel == "email" else closing

@@ -8,8 +8,8 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from replykit.engine import Context, Edit, Hit, Rule
-from replykit.greeting.build import farewell_phrase, greeting_text, sign_off_text
-from replykit.greeting.lexicon import Lexicon, Phrase, lexicon
+from replykit.greetings.build import farewell_phrase, greeting_text, sign_off_text
+from replykit.greetings.lexicon import Lexicon, Phrase, lexicon
 from replykit.morph import match_case
 from replykit.text.tokens import PUNCT, SLOT, WORD, Sentence
 

@@ -104,7 +104,7 @@ def _phrases(kind: str, raw: list[dict[str, Any]]) -> tuple[Phrase, ...]:
 
 @lru_cache(maxsize=64)
 def _load(language: str, extra_json: str) -> Lexicon | None:
-    resource = files("replykit.greeting").joinpath(f"data/{language}.toml")
+    resource = files("replykit.greetings").joinpath(f"data/{language}.toml")
     if not resource.is_file():
         return None
     data = tomllib.loads(resource.read_text("utf-8"))
