@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import regex
@@ -163,48 +164,70 @@ def _addressee_past(t: _Text) -> list[Form]:
     return forms
 
 
-def _morph_form(t: _Text, i: int) -> tuple[Form, bool] | None:
-    """The informal form at token `i` and whether it is the subject «ты», or None."""
-    lex, tok = t.lex, t.tokens[i]
-    lang, word = lex.language, tok.lower
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """What a word is out of context; cached, so each distinct word is looked at once."""
+
+    kind: str  # pronoun, possessive, imperative, verb
+    proper: bool  # it can also be a name
+    case: str | None  # pronoun: the case of its best reading
+    cases: frozenset[str]  # pronoun: every case it can be in
+    fix: str | None  # possessive and verb: the formal form
+    ambiguous: bool  # verb: as likely something else («пришли» — past plural)
+
+
+@lru_cache(maxsize=65_536)
+def _lexical(lang: str, pronoun: str, possessive: str, formal_possessive: str, word: str) -> _Word | None:
     parses = parse(lang, word)
     if not parses:
         return None
-    capital_mid = t.capitalised_mid(i)
-    if capital_mid and any(_PROPER & p.tag.grammemes for p in parses):
-        return None  # a name: Тобі, Юля
-    nxt = t.following(i)
-    in_name = capital_mid and nxt is not None and nxt.kind == WORD and nxt.text[0].isupper()
-    pronoun = _reading(parses, lex.informal_pronoun)
-    if pronoun is not None and not in_name:
-        case = _pronoun_case(t, i, parses, pronoun.tag.case)
-        fix = lex.formal_pronoun if case in (None, "nomn", "voct") else inflect(lang, lex.formal_pronoun, frozenset({case}))
-        return _form(t, i, "pronoun", fix), case in (None, "nomn")
-    possessive = _reading(parses, lex.informal_possessive)
-    if possessive is not None and not in_name:
-        grammemes = frozenset(possessive.tag.grammemes & _AGREEMENT)
-        fix = inflect(lang, lex.formal_possessive, grammemes) or inflect(
-            lang, lex.formal_possessive, grammemes - {"anim", "inan"}
-        )
-        return _form(t, i, "possessive", fix), False
-    if capital_mid:
-        return None  # a capitalised verb mid-sentence is a label or product name («Купи»)
+    proper = any(_PROPER & p.tag.grammemes for p in parses)
+    reading = _reading(parses, pronoun)
+    if reading is not None:
+        cases = frozenset(p.tag.case for p in parses if p.normal_form == pronoun and p.tag.case)
+        return _Word("pronoun", proper, reading.tag.case, cases, None, False)
+    reading = _reading(parses, possessive)
+    if reading is not None:
+        grammemes = frozenset(reading.tag.grammemes & _AGREEMENT)
+        fix = inflect(lang, formal_possessive, grammemes) or inflect(lang, formal_possessive, grammemes - {"anim", "inan"})
+        return _Word("possessive", proper, None, frozenset(), fix, False)
     best = parses[0].tag.grammemes
     if "INTJ" in best:
         # An interjection made from a 2sg imperative is still «ты»: «здравствуй», «слышь».
         verb = next((p for p in parses if _second_singular(p.tag.grammemes)), None)
-        if verb is None:
-            return None
-        form = verb.inflect(set(_PLURAL))
-        return _form(t, i, "imperative", form.word if form else None), False
+        form = verb.inflect(set(_PLURAL)) if verb is not None else None
+        return None if verb is None else _Word("imperative", proper, None, frozenset(), form and form.word, False)
     if not _second_singular(best):
         return None  # «мой», «жаль»: the verb reading (мыть, жалить) is not the likely one
     # A parenthetical «понимаешь», «знаешь» still speaks to the reader: not another reading.
     others = sum(p.score for p in parses if not _second_singular(p.tag.grammemes) and "Prnt" not in p.tag.grammemes)
-    if others >= _AMBIGUOUS and not t.clause_start(i):
-        return None  # «пришли», «нашли» are also past plurals: a command only where a clause starts
     kind = "imperative" if "impr" in best else "verb"
-    return _form(t, i, kind, inflect(lang, word, _PLURAL)), False
+    return _Word(kind, proper, None, frozenset(), inflect(lang, word, _PLURAL), others >= _AMBIGUOUS)
+
+
+def _morph_form(t: _Text, i: int) -> tuple[Form, bool] | None:
+    """The informal form at token `i` and whether it is the subject «ты», or None."""
+    lex, tok = t.lex, t.tokens[i]
+    found = _lexical(lex.language, lex.informal_pronoun, lex.informal_possessive, lex.formal_possessive, tok.lower)
+    if found is None:
+        return None
+    capital_mid = t.capitalised_mid(i)
+    if capital_mid and found.proper:
+        return None  # a name: Тобі, Юля
+    if found.kind in ("pronoun", "possessive"):
+        nxt = t.following(i)
+        if capital_mid and nxt is not None and nxt.kind == WORD and nxt.text[0].isupper():
+            return None  # a product name: «магазин Твой Дом»
+        if found.kind == "possessive":
+            return _form(t, i, "possessive", found.fix), False
+        case = _pronoun_case(t, i, found)
+        fix = lex.formal_pronoun if case in (None, "nomn", "voct") else inflect(lex.language, lex.formal_pronoun, frozenset({case}))
+        return _form(t, i, "pronoun", fix), case in (None, "nomn")
+    if capital_mid:
+        return None  # a capitalised verb mid-sentence is a label or product name («Купи»)
+    if found.ambiguous and not t.clause_start(i):
+        return None  # «пришли», «нашли» are also past plurals: a command only where a clause starts
+    return _form(t, i, found.kind, found.fix), False
 
 
 def _reading(parses: tuple[Parse, ...], lemma: str) -> Parse | None:
@@ -224,11 +247,10 @@ def _second_singular(grammemes: frozenset[str]) -> bool:
     return "impr" in grammemes or "2per" in grammemes
 
 
-def _pronoun_case(t: _Text, i: int, parses: tuple[Parse, ...], case: str | None) -> str | None:
+def _pronoun_case(t: _Text, i: int, word: _Word) -> str | None:
     """тебе/тобі is locative after о, при, в…, dative otherwise; pymorphy cannot see the preposition."""
-    cases = {p.tag.case for p in parses if p.normal_form == t.lex.informal_pronoun}
-    if not {"datv", "loct"} <= cases:
-        return case
+    if not {"datv", "loct"} <= word.cases:
+        return word.case
     prev = t.previous(i)
     return "loct" if prev is not None and prev.lower in t.lex.locative_prepositions else "datv"
 
