@@ -26,9 +26,11 @@ _LAZY = {
     "address": ("replykit.names.build", "address"),
     "parse_name": ("replykit.names.build", "parse_name"),
     "preferred_address": ("replykit.names.build", "preferred_address"),
+    "formalize": ("replykit.formality.build", "formalize"),
 }
 
 if TYPE_CHECKING:
+    from replykit.formality.build import formalize
     from replykit.api import check, rules
     from replykit.config import Config, load_config
     from replykit.greetings.build import farewell, greeting
@@ -68,6 +70,7 @@ __all__ = [
     "address",
     "check",
     "farewell",
+    "formalize",
     "greeting",
     "load_config",
     "parse_name",

@@ -7,7 +7,7 @@ from replykit.engine import RuleInfo, registry, rule_info
 _FAMILY_TITLES = {
     "integrity": "RK0xx — text integrity",
     "greetings": "RK1xx — greeting and farewell",
-    "address": "RK2xx — formal address (T–V)",
+    "formality": "RK2xx — formal address (T–V)",
     "names": "RK3xx — names and patronymics",
     "bundling": "RK4xx — anticipated-question bundling",
     "cliches": "RK5xx — clichés, bureaucratese, placeholders",

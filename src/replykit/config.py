@@ -16,6 +16,7 @@ from pydantic import Field, ValidationError, field_validator
 from replykit._options import _Options
 from replykit.errors import ConfigError
 from replykit.models import Channel, Severity
+from replykit.formality.options import AddressOptions
 from replykit.names.options import NamesOptions
 
 _DEFAULT_NAME_SLOTS = (
@@ -67,6 +68,7 @@ class Config(_Options):
     timezone: str | None = None
     greeting: GreetingOptions = Field(default_factory=GreetingOptions)
     names: NamesOptions = Field(default_factory=NamesOptions)
+    address: AddressOptions = Field(default_factory=AddressOptions)
 
     @field_validator("select", "ignore", mode="before")
     @classmethod
