@@ -23,11 +23,18 @@ _LAZY = {
     "load_config": ("replykit.config", "load_config"),
     "greeting": ("replykit.greetings.build", "greeting"),
     "farewell": ("replykit.greetings.build", "farewell"),
+    "response_times": ("replykit.conversation.timing", "response_times"),
+    "extract_promises": ("replykit.conversation.promises", "extract_promises"),
+    "Promise": ("replykit.conversation.models", "Promise"),
+    "ResponseTimes": ("replykit.conversation.models", "ResponseTimes"),
 }
 
 if TYPE_CHECKING:
     from replykit.api import check, rules
     from replykit.config import Config, load_config
+    from replykit.conversation.models import Promise, ResponseTimes
+    from replykit.conversation.promises import extract_promises
+    from replykit.conversation.timing import response_times
     from replykit.greetings.build import farewell, greeting
 
 
@@ -57,13 +64,17 @@ __all__ = [
     "InputError",
     "InputTooLargeError",
     "Message",
+    "Promise",
     "ReplykitError",
     "Report",
+    "ResponseTimes",
     "Severity",
     "UnknownRuleError",
     "check",
+    "extract_promises",
     "farewell",
     "greeting",
     "load_config",
+    "response_times",
     "rules",
 ]

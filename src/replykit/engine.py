@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from replykit.config import Config
     from replykit.document import Document
 
-FAMILIES: tuple[str, ...] = ("integrity", "greetings")
+FAMILIES: tuple[str, ...] = ("integrity", "greetings", "conversation")
 
 T = TypeVar("T")
 

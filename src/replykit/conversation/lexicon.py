@@ -1,0 +1,155 @@
+"""Conversation phrases per language (data/<lang>.toml), compiled once into patterns."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+import regex
+
+from replykit.errors import ConfigError
+from replykit.greetings.lexicon import _phrase_pattern, _words
+
+_LISTS = ("commit", "relative", "by_weekday", "days", "units", "weekdays", "questions", "pointers",
+          "filler", "insults", "hostile", "email_offer", "ignore")  # fmt: skip
+_SEP = r"[\s\u00a0]+"
+UNITS = frozenset({"minute", "hour", "day", "week", "business_day"})
+_SENTENCE = regex.compile(r"(?P<body>[^.!?…\n]+)(?P<end>[.!?…]*)")
+_EDGE_L, _EDGE_R = r"(?<![\p{L}\d])", r"(?![\p{L}\d])"
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    unit: str  # minute, hour, day, week or business_day
+    n: int | None  # a fixed amount ("полчаса" = 30 minutes)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    language: str
+    commit: regex.Pattern[str]
+    deadline: regex.Pattern[str]
+    ignore: regex.Pattern[str] | None
+    question_start: regex.Pattern[str]
+    pointers: regex.Pattern[str] | None
+    filler: regex.Pattern[str] | None
+    insults: regex.Pattern[str] | None
+    hostile: regex.Pattern[str] | None
+    email_offer: regex.Pattern[str] | None
+    _days: tuple[tuple[regex.Pattern[str], int], ...]
+    _units: tuple[tuple[regex.Pattern[str], Unit], ...]
+    _weekdays: tuple[tuple[regex.Pattern[str], int], ...]
+    _numbers: dict[str, int]
+
+    def questions(self, text: str) -> int:
+        """How many sentences of `text` ask something: end in "?" or open with a question word."""
+        return sum(
+            1
+            for m in _SENTENCE.finditer(text)
+            if "?" in m.group("end") or self.question_start.match(m.group("body"))
+        )
+
+    def day_offset(self, text: str) -> int:
+        return _lookup(self._days, text)
+
+    def unit(self, text: str) -> Unit:
+        return _lookup(self._units, text)
+
+    def weekday(self, text: str) -> int:
+        return _lookup(self._weekdays, text)
+
+    def number(self, text: str | None) -> int:
+        if not text:
+            return 1
+        return int(text) if text.isdigit() else self._numbers[text.lower()]
+
+
+def _lookup(table: tuple[tuple[regex.Pattern[str], Any], ...], text: str) -> Any:
+    for pattern, value in table:
+        if pattern.fullmatch(text):
+            return value
+    raise KeyError(text)  # unreachable: the text was matched by an alternation of these patterns
+
+
+def _full(phrase: str) -> regex.Pattern[str]:
+    return regex.compile(_phrase_pattern(phrase.lower()), regex.IGNORECASE)
+
+
+def _alternation(phrases: list[str]) -> str:
+    return "|".join(_phrase_pattern(p.lower()) for p in sorted(phrases, key=len, reverse=True))
+
+
+def _template(template: str, slots: dict[str, str]) -> str:
+    parts = []
+    for word in template.split():
+        if word.startswith("{") and word.endswith("}"):
+            parts.append(slots[word[1:-1]])
+        else:
+            parts.append(_phrase_pattern(word.lower()))
+    return _SEP.join(parts)
+
+
+def _deadline(data: dict[str, Any]) -> regex.Pattern[str]:
+    numbers = sorted(data.get("numbers", {}), key=len, reverse=True)
+    slots = {
+        "n": rf"(?P<n>\d{{1,3}}|{'|'.join(regex.escape(n) for n in numbers) or '(?!)'})",
+        "unit": rf"(?P<unit>{_alternation([u['phrase'] for u in data['units']])})",
+        "weekday": rf"(?P<weekday>{_alternation([w['phrase'] for w in data['weekdays']])})",
+    }
+    days = rf"(?P<day>{_alternation([d['phrase'] for d in data['days']])})"
+    relative = [_template(t, slots) for t in data["relative"]]
+    weekday = [_template(t, slots) for t in data["by_weekday"]]
+    # Fixed days first: "в течение дня" is today, not "one day from now".
+    body = "|".join([days, *relative, *weekday])
+    return regex.compile(rf"{_EDGE_L}(?:{body}){_EDGE_R}", regex.IGNORECASE)
+
+
+def _merge(data: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(data)
+    for key, value in extra.items():
+        if key == "numbers" and isinstance(value, dict):
+            merged["numbers"] = {**data.get("numbers", {}), **value}
+        elif key in _LISTS and isinstance(value, list):
+            merged[key] = [*data.get(key, []), *value]
+        else:
+            raise ConfigError(f"conversation.extra: unknown or malformed key {key!r} (lists: {', '.join(_LISTS)}; numbers: a table)")
+    return merged
+
+
+@lru_cache(maxsize=64)
+def _load(language: str, extra_json: str) -> Lexicon | None:
+    resource = files("replykit.conversation").joinpath(f"data/{language}.toml")
+    if not resource.is_file():
+        return None
+    data = _merge(tomllib.loads(resource.read_text("utf-8")), json.loads(extra_json) if extra_json else {})
+    try:
+        questions = _alternation(data["questions"])
+        if bad := {u["unit"] for u in data["units"]} - UNITS:
+            raise ValueError(f"unknown units {sorted(bad)}; use {sorted(UNITS)}")
+        return Lexicon(
+            language=language,
+            commit=_words(data["commit"]) or regex.compile("(?!)"),
+            deadline=_deadline(data),
+            ignore=_words(data.get("ignore", [])),
+            question_start=regex.compile(rf"\s*(?:{questions}){_EDGE_R}", regex.IGNORECASE),
+            pointers=_words(data.get("pointers", [])),
+            filler=_words(data.get("filler", [])),
+            insults=_words(data.get("insults", [])),
+            hostile=_words(data.get("hostile", [])),
+            email_offer=_words(data.get("email_offer", [])),
+            _days=tuple((_full(d["phrase"]), int(d["n"])) for d in data["days"]),
+            _units=tuple((_full(u["phrase"]), Unit(u["unit"], u.get("n"))) for u in data["units"]),
+            _weekdays=tuple((_full(w["phrase"]), int(w["day"])) for w in data["weekdays"]),
+            _numbers={k.lower(): int(v) for k, v in data.get("numbers", {}).items()},
+        )
+    except (KeyError, TypeError, ValueError, regex.error) as exc:
+        raise ConfigError(f"conversation data for {language!r} is malformed: {exc!r}") from None
+
+
+def lexicon(language: str, extra: dict[str, Any] | None = None) -> Lexicon | None:
+    """The lexicon for `language` with the user's extra entries, or None if there is no data."""
+    return _load(language, json.dumps(extra, sort_keys=True, ensure_ascii=False) if extra else "")
