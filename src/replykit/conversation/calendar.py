@@ -69,6 +69,11 @@ class Calendar:
         return spans[-1][1] if spans else end_of_day(day, self.zone)
 
 
+def utc(moment: datetime) -> datetime:
+    """`moment` in UTC, so that arithmetic and comparisons ignore DST wall-clock jumps."""
+    return moment.astimezone(UTC)
+
+
 def end_of_day(day: date, zone: ZoneInfo) -> datetime:
     """The last second of a local day, in UTC."""
     return datetime.combine(day + _DAY, time(), zone).astimezone(UTC) - timedelta(seconds=1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, time
 from typing import Any, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from replykit.config import _Options
 from replykit.models import Channel
@@ -68,6 +68,14 @@ class ConversationOptions(_Options):
         default_factory=dict,
         description="extra lexicon entries per language, in the format of replykit/conversation/data/<lang>.toml",
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _kebab(cls, value: Any) -> Any:
+        """Accept kebab-case keys even where the config loader kept a table as it was."""
+        if isinstance(value, dict):
+            return {str(k).replace("-", "_"): v for k, v in value.items()}
+        return value
 
     @field_validator("business_hours", "customer_hours")
     @classmethod

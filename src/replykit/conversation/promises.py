@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from replykit.config import Config, make_config
-from replykit.conversation.calendar import Calendar, end_of_day
+from replykit.conversation.calendar import Calendar, end_of_day, utc
 from replykit.conversation.lexicon import Lexicon, lexicon
 from replykit.conversation.models import Promise, PromiseStatus
 from replykit.conversation.timing import calendar_for
@@ -84,7 +84,7 @@ def _resolve(lex: Lexicon, found: _Found, made_at: datetime, calendar: Calendar)
     unit = lex.unit(found.unit or "")
     n = unit.n if unit.n is not None else lex.number(found.n)
     if unit.unit in _FIXED:
-        return made_at + n * _FIXED[unit.unit]
+        return utc(made_at) + n * _FIXED[unit.unit]
     if unit.unit == "business_day":
         return calendar.add_business_days(made_at, n)
     return end_of_day(today + timedelta(days=n * (7 if unit.unit == "week" else 1)), zone)
@@ -101,7 +101,7 @@ def promises_in(
     """Every agent promise in `messages`, with its status at `as_of` (default: the last sent_at)."""
     calendar = calendar_for(config)
     if as_of is None:
-        as_of = max((m.sent_at for m in messages if m.sent_at is not None), default=None)
+        as_of = max((utc(m.sent_at) for m in messages if m.sent_at is not None), default=None)
     out = []
     for index, message in enumerate(messages):
         if message.role != "agent":
@@ -140,20 +140,21 @@ def _status(
     made = messages[index].sent_at
     if deadline is None or made is None:
         return "unknown", None
+    made = utc(made)
     follow = next(
         (
             j
             for j in range(index + 1, len(messages))
             if messages[j].role == "agent"
             and (sent := messages[j].sent_at) is not None
-            and sent - made >= _SAME_TURN
+            and utc(sent) - made >= _SAME_TURN
         ),
         None,
     )
-    if follow is not None and messages[follow].sent_at <= deadline:  # type: ignore[operator]
+    if follow is not None and utc(messages[follow].sent_at) <= deadline:  # type: ignore[arg-type]
         renewed = _find(messages[follow].text, languages[follow], _extra_json(config, languages[follow]))
         return ("renegotiated" if renewed else "kept"), follow
-    if as_of is not None and as_of > deadline:
+    if as_of is not None and utc(as_of) > deadline:
         return "broken", follow
     return "pending", follow
 

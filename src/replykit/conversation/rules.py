@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import regex
 
-from replykit.conversation.calendar import customer_calendar
+from replykit.conversation.calendar import customer_calendar, utc
 from replykit.conversation.lexicon import Lexicon, lexicon
 from replykit.conversation.models import ResponseTimes
 from replykit.conversation.promises import promises_in
@@ -98,7 +98,7 @@ def off_hours_first_contact(ctx: Context) -> Iterator[Hit]:
     if ctx.sent_at is None or zone is None or options.contact_consent:
         return
     last = next((m for m in reversed(ctx.history) if m.role == "customer"), None)
-    if last is not None and (last.sent_at is None or ctx.sent_at - last.sent_at <= timedelta(hours=options.reply_window_hours)):
+    if last is not None and (last.sent_at is None or utc(ctx.sent_at) - utc(last.sent_at) <= timedelta(hours=options.reply_window_hours)):
         return  # a reply to a customer who wrote recently
     if customer_calendar(options, zone).open_at(ctx.sent_at):
         return
@@ -125,18 +125,18 @@ def broken_promise(ctx: Context) -> Iterator[Hit]:
     zone = ZoneInfo(ctx.config.conversation.business_timezone or ctx.config.timezone or "UTC")
     start, end = _anchor(ctx)
     for promise in promises_in(messages[:here], languages, ctx.config, None):
-        if promise.deadline is None or promise.deadline >= ctx.sent_at:
+        if promise.deadline is None or promise.deadline >= utc(ctx.sent_at):
             continue
         if promise.follow_up_index is not None:  # followed up (in time or late) before this reply
             continue
-        if ctx.sent_at - promise.made_at < timedelta(minutes=2):  # type: ignore[operator]
+        if utc(ctx.sent_at) - utc(promise.made_at) < timedelta(minutes=2):  # type: ignore[arg-type]
             continue
         due = promise.deadline.astimezone(zone)
         yield Hit(
             start,
             end,
-            f"An earlier promise “{promise.deadline_phrase}” (due {due:%Y-%m-%d %H:%M}) was not followed up "
-            f"in time: this is the next agent message, {describe(ctx.sent_at - promise.deadline)} after the deadline.",
+            f"An earlier promise “{promise.deadline_phrase}” (due {due:%Y-%m-%d %H:%M} {zone.key}) was not followed up "
+            f"in time: this is the next agent message, {describe(utc(ctx.sent_at) - promise.deadline)} after the deadline.",
         )
 
 
@@ -208,7 +208,7 @@ def hasty_reply_to_hostility(ctx: Context) -> Iterator[Hit]:
     for message in reversed(ctx.history):
         if message.role != "customer" or message.sent_at is None:
             continue
-        gap = ctx.sent_at - message.sent_at
+        gap = utc(ctx.sent_at) - utc(message.sent_at)
         if gap > window:
             break
         lex = _lexicon(ctx, _language_of(ctx, message.text))

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from replykit.config import Config, make_config
-from replykit.conversation.calendar import Calendar, business_calendar
+from replykit.conversation.calendar import Calendar, business_calendar, utc
 from replykit.conversation.models import ReplyTime, ResponseTimes
 from replykit.errors import InputError
 from replykit.models import Conversation, Message
@@ -31,7 +31,7 @@ def reply_times(messages: Sequence[Message], config: Config) -> ResponseTimes:
             continue
         if waiting is None:
             continue
-        wall = message.sent_at - waiting
+        wall = utc(message.sent_at) - utc(waiting)
         if options.count_business_time:
             delay = timedelta(seconds=calendar.business_seconds(waiting, message.sent_at))
         else:
