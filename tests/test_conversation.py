@@ -180,10 +180,17 @@ def test_off_hours_contact_is_fine_as_a_reply_or_with_consent_or_without_a_zone(
         customer=Customer(timezone="Europe/Moscow"),
     )
     assert codes(reply, "RK602") == []
-    stale = Conversation(
-        messages=(msg("customer", "Спасибо", night - timedelta(days=3)), msg("agent", "Новая акция!", night)),
+    late_answer = Conversation(
+        messages=(msg("customer", "Вы работаете?", night - timedelta(days=3)), msg("agent", "Да!", night)),
         customer=Customer(timezone="Europe/Moscow"),
     )
+    assert codes(late_answer, "RK602") == []  # late, but a reply
+    stale = Conversation(
+        messages=(msg("customer", "Спасибо", night - timedelta(days=3)),
+                  msg("agent", "Рады помочь!", night - timedelta(days=3, minutes=-5)),
+                  msg("agent", "Новая акция!", night)),
+        customer=Customer(timezone="Europe/Moscow"),
+    )  # fmt: skip
     assert codes(stale, "RK602") == ["RK602"]
     assert codes(stale, "RK602", conversation={"contact-consent": True}) == []
     no_zone = Conversation(messages=(msg("agent", "Новая акция!", night),))

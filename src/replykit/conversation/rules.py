@@ -92,14 +92,30 @@ def slow_reply(ctx: Context) -> Iterator[Hit]:
 # --- RK602 ---------------------------------------------------------------------------------
 
 
+def _in_reply(ctx: Context, window: timedelta) -> bool:
+    """True if the message answers the customer: their message is unanswered, or the exchange
+    it continues (messages no more than `window` apart) has a customer message in it."""
+    if ctx.history and ctx.history[-1].role == "customer":
+        return True
+    later = ctx.sent_at
+    for message in reversed(ctx.history):
+        if message.sent_at is None or later is None:
+            return True  # cannot tell: do not accuse
+        if utc(later) - utc(message.sent_at) > window:
+            return False
+        if message.role == "customer":
+            return True
+        later = message.sent_at
+    return False
+
+
 def off_hours_first_contact(ctx: Context) -> Iterator[Hit]:
     options = ctx.config.conversation
     zone = (ctx.customer.timezone if ctx.customer else None) or ctx.config.timezone
     if ctx.sent_at is None or zone is None or options.contact_consent:
         return
-    last = next((m for m in reversed(ctx.history) if m.role == "customer"), None)
-    if last is not None and (last.sent_at is None or utc(ctx.sent_at) - utc(last.sent_at) <= timedelta(hours=options.reply_window_hours)):
-        return  # a reply to a customer who wrote recently
+    if _in_reply(ctx, timedelta(hours=options.reply_window_hours)):
+        return
     if customer_calendar(options, zone).open_at(ctx.sent_at):
         return
     local = ctx.sent_at.astimezone(ZoneInfo(zone))
