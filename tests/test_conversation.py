@@ -209,14 +209,14 @@ def one(text: str, at: datetime, **config: object) -> replykit.Promise:
 @pytest.mark.parametrize(
     ("text", "deadline"),
     [
-        ("Отправим завтра.", datetime(2026, 3, 14, 23, 59, 59, tzinfo=MOSCOW)),
+        ("Отправим завтра.", datetime(2026, 3, 14, 23, 59, 59, 999999, tzinfo=MOSCOW)),
         ("Перезвоним в течение часа.", datetime(2026, 3, 13, 11, 0, tzinfo=MOSCOW)),
         ("Уточним и ответим через полчаса.", datetime(2026, 3, 13, 10, 30, tzinfo=MOSCOW)),
         ("Вернём деньги в течение двух рабочих дней.", datetime(2026, 3, 17, 18, 0, tzinfo=MOSCOW)),
-        ("Пришлём документы до пятницы.", datetime(2026, 3, 20, 23, 59, 59, tzinfo=MOSCOW)),
+        ("Пришлём документы до пятницы.", datetime(2026, 3, 20, 23, 59, 59, 999999, tzinfo=MOSCOW)),
         ("Надішлемо номер протягом години.", datetime(2026, 3, 13, 11, 0, tzinfo=MOSCOW)),
-        ("Ще ви се обадим утре.", datetime(2026, 3, 14, 23, 59, 59, tzinfo=MOSCOW)),
-        ("A számlát péntekig elküldjük.", datetime(2026, 3, 20, 23, 59, 59, tzinfo=MOSCOW)),
+        ("Ще ви се обадим утре.", datetime(2026, 3, 14, 23, 59, 59, 999999, tzinfo=MOSCOW)),
+        ("A számlát péntekig elküldjük.", datetime(2026, 3, 20, 23, 59, 59, 999999, tzinfo=MOSCOW)),
         ("We'll send it within 2 business days.", datetime(2026, 3, 17, 18, 0, tzinfo=MOSCOW)),
         ("I'll call you back in 30 minutes.", datetime(2026, 3, 13, 10, 30, tzinfo=MOSCOW)),
         ("Wir senden die Rechnung innerhalb von 2 Werktagen.", datetime(2026, 3, 17, 18, 0, tzinfo=MOSCOW)),
@@ -241,7 +241,7 @@ def test_business_days_skip_holidays():
 def test_promise_deadlines_across_dst():
     config = {"conversation": {"business-timezone": "Europe/Berlin"}}
     (tomorrow,) = replykit.extract_promises(msg("agent", "We will ship it tomorrow.", datetime(2026, 3, 28, 10, 0, tzinfo=BERLIN)), config=config)
-    assert tomorrow.deadline == utc(2026, 3, 29, 21, 59, 59)  # end of Sunday in CEST, not CET
+    assert tomorrow.deadline == utc(2026, 3, 29, 21, 59, 59, 999999)  # end of Sunday in CEST, not CET
     (hours,) = replykit.extract_promises(msg("agent", "We will call you in 2 hours.", datetime(2026, 3, 29, 0, 30, tzinfo=BERLIN)), config=config)
     assert hours.deadline - hours.made_at == timedelta(hours=2)
     assert hours.deadline.astimezone(BERLIN).hour == 3  # 00:30 CET + 2 h = 03:30 CEST
@@ -368,3 +368,46 @@ def test_import_stays_lazy():
     code = "import sys, replykit; print(any(m.startswith('replykit.conversation') for m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# --- robustness ------------------------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_TEXT = st.one_of(
+    st.text(max_size=60),
+    st.sampled_from(["Где заказ?", "ВЫ ИДИОТЫ!!!", "Перезвоним в течение часа.", "Позвоните нам: +7 495 123-45-67",
+                     "We'll send it tomorrow.", "Wir melden uns bis Freitag.", "", "   ", "https://x.example"]),
+)  # fmt: skip
+
+
+@st.composite
+def _conversations(draw: st.DrawFn) -> Conversation:
+    at = datetime(2026, 1, 1, tzinfo=UTC) + timedelta(minutes=draw(st.integers(0, 525_600)))
+    zone = ZoneInfo(draw(st.sampled_from(["UTC", "Europe/Berlin", "America/New_York", "Asia/Tokyo"])))
+    messages = []
+    for _ in range(draw(st.integers(0, 5))):
+        at += timedelta(minutes=draw(st.integers(0, 3000)))
+        stamp = at.astimezone(zone) if draw(st.booleans()) else None
+        messages.append(msg(draw(st.sampled_from(["customer", "agent"])), draw(_TEXT), stamp,
+                            draw(st.sampled_from(["email", "chat", "messenger", "phone"]))))  # fmt: skip
+    at += timedelta(minutes=draw(st.integers(0, 3000)))
+    messages.append(msg("agent", draw(_TEXT), at.astimezone(zone) if draw(st.booleans()) else None, "messenger"))
+    return Conversation(messages=tuple(messages), customer=Customer(timezone=draw(st.sampled_from([None, "Europe/Kyiv"]))))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_conversations())
+def test_conversation_rules_never_crash_and_figures_are_consistent(conv):
+    report = replykit.check(conv, config={"select": ["RK6"]})
+    assert all(f.code.startswith("RK6") for f in report.findings)
+    times = replykit.response_times(conv)
+    for reply in times.replies:
+        assert timedelta(0) <= reply.delay <= reply.wall_delay
+        assert conv.messages[reply.index].role == "agent"
+    if times.replies:
+        assert times.longest_wait == max(r.delay for r in times.replies)
+    for promise in replykit.extract_promises(conv, locale="ru"):
+        assert conv.messages[promise.message_index].role == "agent"
+        assert promise.deadline is None or promise.deadline > promise.made_at

@@ -76,7 +76,7 @@ def utc(moment: datetime) -> datetime:
 
 def end_of_day(day: date, zone: ZoneInfo) -> datetime:
     """The last second of a local day, in UTC."""
-    return datetime.combine(day + _DAY, time(), zone).astimezone(UTC) - timedelta(seconds=1)
+    return datetime.combine(day + _DAY, time(), zone).astimezone(UTC) - timedelta(microseconds=1)
 
 
 def business_calendar(options: ConversationOptions, fallback_zone: str | None) -> Calendar:

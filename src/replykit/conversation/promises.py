@@ -25,7 +25,7 @@ from replykit.errors import InputError
 from replykit.models import Conversation, Message
 
 # Agent messages this soon after a promise belong to the same turn and do not follow it up.
-_SAME_TURN = timedelta(minutes=2)
+SAME_TURN = timedelta(minutes=2)
 _FIXED = {"minute": timedelta(minutes=1), "hour": timedelta(hours=1)}
 
 
@@ -147,7 +147,7 @@ def _status(
             for j in range(index + 1, len(messages))
             if messages[j].role == "agent"
             and (sent := messages[j].sent_at) is not None
-            and utc(sent) - made >= _SAME_TURN
+            and utc(sent) - made >= SAME_TURN
         ),
         None,
     )

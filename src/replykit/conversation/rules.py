@@ -11,7 +11,7 @@ import regex
 from replykit.conversation.calendar import customer_calendar, utc
 from replykit.conversation.lexicon import Lexicon, lexicon
 from replykit.conversation.models import ResponseTimes
-from replykit.conversation.promises import promises_in
+from replykit.conversation.promises import SAME_TURN, promises_in
 from replykit.conversation.timing import describe, reply_times
 from replykit.engine import Context, Hit, Rule
 from replykit.greetings.lexicon import lexicon as greeting_lexicon
@@ -145,8 +145,8 @@ def broken_promise(ctx: Context) -> Iterator[Hit]:
             continue
         if promise.follow_up_index is not None:  # followed up (in time or late) before this reply
             continue
-        if utc(ctx.sent_at) - utc(promise.made_at) < timedelta(minutes=2):  # type: ignore[arg-type]
-            continue
+        if utc(ctx.sent_at) - utc(promise.made_at) < SAME_TURN:  # type: ignore[arg-type]
+            continue  # the same turn, not a follow-up
         due = promise.deadline.astimezone(zone)
         yield Hit(
             start,
