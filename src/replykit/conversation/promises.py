@@ -47,7 +47,10 @@ def _find(text: str, language: str, extra_json: str) -> tuple[_Found, ...]:
     lex = lexicon(language, json.loads(extra_json) if extra_json else None)
     if lex is None or not lex.deadline.search(text) or not lex.commit.search(text):
         return ()
-    doc = Document(text, language=language)
+    try:
+        doc = Document(text, language=language)
+    except InputError:  # an earlier message that is not text; the checked reply is validated by check()
+        return ()
     plain = doc.text
     found = []
     for sentence in doc.sentences:
