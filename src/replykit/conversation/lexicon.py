@@ -50,7 +50,7 @@ class Lexicon:
         return sum(
             1
             for m in _SENTENCE.finditer(text)
-            if "?" in m.group("end") or self.question_start.match(m.group("body"))
+            if "?" in m.group("end") or self.question_start.match(m.group("body").lstrip())
         )
 
     def day_offset(self, text: str) -> int:
@@ -135,7 +135,7 @@ def _load(language: str, extra_json: str) -> Lexicon | None:
             commit=_words(data["commit"]) or regex.compile("(?!)"),
             deadline=_deadline(data),
             ignore=_words(data.get("ignore", [])),
-            question_start=regex.compile(rf"\s*(?:{questions}){_EDGE_R}", regex.IGNORECASE),
+            question_start=regex.compile(rf"(?:{questions}){_EDGE_R}", regex.IGNORECASE),
             pointers=_words(data.get("pointers", [])),
             filler=_words(data.get("filler", [])),
             insults=_words(data.get("insults", [])),

@@ -20,10 +20,15 @@ from replykit.text.lang import detect_language
 from replykit.text.tokens import WORD
 
 _WORDS = regex.compile(r"\p{L}+")
-_URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:ru|ua|bg|hu|de|com|net|org|eu|info|shop|store|рф|бг|укр)(?:/\S*)?\b", regex.IGNORECASE)
-_EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE = regex.compile(r"(?<![\w+])\+?\d[\d\s().\u00a0-]{6,}\d(?!\w)")
-_BANGS = regex.compile(r"[!?]*![!?]*!+[!?]*|[!?]{3,}")
+# Contact pointers. Bounded repeats and start-of-token lookbehinds keep them linear.
+_URL = regex.compile(
+    r"(?:https?://|www\.)\S+"
+    r"|(?<![\w.-])[\w-]{1,63}(?:\.[\w-]{1,63}){0,6}\.(?:ru|ua|bg|hu|de|com|net|org|eu|info|shop|store|рф|бг|укр)(?![\w-])(?:/\S*)?",
+    regex.IGNORECASE,
+)
+_EMAIL = regex.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}")
+_PHONE = regex.compile(r"(?<![\w+])\+?\d[\d\s().\u00a0-]{6,24}\d(?!\w)")
+_BANGS = regex.compile(r"!!|\?!|!\?|\?\?\?")
 
 
 def _lexicon(ctx: Context, language: str | None = None) -> Lexicon | None:
