@@ -412,3 +412,30 @@ def test_conversation_rules_never_crash_and_figures_are_consistent(conv):
     for promise in replykit.extract_promises(conv, locale="ru"):
         assert conv.messages[promise.message_index].role == "agent"
         assert promise.deadline is None or promise.deadline > promise.made_at
+
+
+def test_options_from_a_toml_file(tmp_path):
+    (tmp_path / "replykit.toml").write_text(
+        """
+[conversation]
+business-timezone = "Europe/Moscow"
+business-hours = { mon = ["09:00-13:00", "14:00-18:00"], tue = ["09:00-18:00"], sat = ["10:00-14:00"] }
+holidays = [2026-03-09]
+response-target-seconds = { email = 1800 }
+contact-consent = true
+[conversation.extra.ru]
+commit = ["заедет"]
+""",
+        encoding="utf-8",
+    )
+    config = replykit.load_config(start=tmp_path)
+    options = config.conversation
+    assert options.business_hours["mon"] == ["09:00-13:00", "14:00-18:00"]
+    assert options.response_target_seconds == {"email": 1800} and options.contact_consent
+    cal = business_calendar(options, config.timezone)
+    # Saturday 13:00 → Monday (a holiday) → Tuesday 09:30 Moscow: 1 h on Saturday + 30 min.
+    start = datetime(2026, 3, 7, 13, 0, tzinfo=MOSCOW)
+    assert cal.business_seconds(start, datetime(2026, 3, 10, 9, 30, tzinfo=MOSCOW)) == 90 * 60
+    # The lunch break does not count.
+    assert cal.business_seconds(datetime(2026, 3, 16, 12, 30, tzinfo=MOSCOW), datetime(2026, 3, 16, 14, 30, tzinfo=MOSCOW)) == 3600
+    assert len(replykit.extract_promises(msg("agent", "Курьер заедет завтра.", start), locale="ru", config=config)) == 1
