@@ -131,23 +131,27 @@ def main() -> None:
 
     names = {info.code: info.name for info in replykit.rules() if info.code.startswith("RK6")}
     codes = list(names)
-    print(f"{'rule':<8}{'name':<26}{'fired':>8}{'share':>8}{'total s':>9}{'µs/conv':>9}")
+    print(f"{'rule':<8}{'name':<26}{'fired':>8}{'share':>8}{'warning+':>10}{'total s':>9}{'µs/conv':>9}")
     for code in [*codes, "RK6"]:
-        fired = 0
+        fired = serious = 0
         started = time.perf_counter()
         for conv in conversations:
-            fired += bool(replykit.check(conv, config={"select": [code]}).findings)
+            findings = replykit.check(conv, config={"select": [code]}).findings
+            fired += bool(findings)
+            serious += any(f.severity >= replykit.Severity.WARNING for f in findings)
         spent = time.perf_counter() - started
         name = names.get(code, "all RK6xx together")
-        print(f"{code:<8}{name:<26}{fired:>8,}{fired / args.n:>8.1%}{spent:>9.2f}{spent / args.n * 1e6:>9.0f}")
+        print(f"{code:<8}{name:<26}{fired:>8,}{fired / args.n:>8.1%}{serious:>10,}{spent:>9.2f}{spent / args.n * 1e6:>9.0f}")
 
     started = time.perf_counter()
     times = [replykit.response_times(conv) for conv in conversations]
     spent = time.perf_counter() - started
     first = [t.first_response.total_seconds() for t in times if t.first_response is not None]
     longest = [t.longest_wait.total_seconds() for t in times if t.longest_wait is not None]
+    wall = [t.replies[0].wall_delay.total_seconds() for t in times if t.replies]
     print(f"response_times: {spent:.2f} s; first response median {statistics.median(first) / 60:.1f} min "
-          f"(business time), longest wait median {statistics.median(longest) / 60:.1f} min, "
+          f"business time ({statistics.median(wall) / 60:.1f} min wall clock), "
+          f"longest wait median {statistics.median(longest) / 60:.1f} min, "
           f"late replies {sum(t.late_replies for t in times):,} of {sum(len(t.replies) for t in times):,}")
 
     started = time.perf_counter()
