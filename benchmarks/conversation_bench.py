@@ -1,24 +1,35 @@
 """Generate timed conversations and measure each RK6xx rule: how often it fires and how long it takes.
 
-    PYTHONPATH=src python benchmarks/conversation_bench.py [--n 10000] [--seed 7]
+    PYTHONPATH=src python benchmarks/conversation_bench.py [--n 10000] [--seed 7] [--bitext PATH]
 
 The conversations are synthetic (seeded, reproducible): six languages, five channels, customers
 in eight time zones, start times spread over a year (so DST changes are crossed), reply delays
 from seconds to days, and a share of promises, bare deflections, hostile messages, long
 messenger requests and proactive messages. The counts show what the rules find on such a mix,
 not the rate in real traffic.
+
+With the Bitext customer-support sample (../shared/data/bitext-support-en, skipped with a
+message when absent) it also runs the text-only parts on real English requests and answers:
+each request + answer pair as a conversation for RK604 (the answers are full answers, so every
+hit is a false alarm), hostility on the requests, and promises in the answers.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import random
 import statistics
 import time
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import replykit
 from replykit import Conversation, Customer, Message
+from replykit.conversation.lexicon import lexicon
+from replykit.conversation.rules import hostility
+
+BITEXT = Path(__file__).resolve().parents[2] / "shared" / "data" / "bitext-support-en" / "bitext_support_en.csv"
 
 ZONES = ("Europe/Moscow", "Europe/Kyiv", "Europe/Sofia", "Europe/Budapest", "Europe/Berlin",
          "America/New_York", "Asia/Tokyo", "Europe/London")  # fmt: skip
@@ -124,6 +135,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--bitext", type=Path, default=BITEXT, help="path of bitext_support_en.csv")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     conversations = [conversation(rng) for _ in range(args.n)]
@@ -160,6 +172,34 @@ def main() -> None:
     by_status = {s: sum(p.status == s for p in promises) for s in ("kept", "renegotiated", "broken", "pending", "unknown")}
     print(f"extract_promises: {spent:.2f} s; {len(promises):,} promises: "
           + ", ".join(f"{s} {n:,}" for s, n in by_status.items()))
+
+    if args.bitext.is_file():
+        bitext(args.bitext)
+    else:
+        print(f"Bitext: skipped, {args.bitext} not found")
+
+
+def bitext(path: Path) -> None:
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = [(r["instruction"], r["response"]) for r in csv.DictReader(fh) if r.get("response")]
+    started = time.perf_counter()
+    deflections = 0
+    for question, answer in rows:
+        conv = Conversation(messages=(Message(role="customer", text=question), Message(role="agent", text=answer)), locale="en")
+        deflections += bool(replykit.check(conv, config={"select": ["RK604"]}, template=False).findings)
+    spent = time.perf_counter() - started
+    lex = lexicon("en")
+    assert lex is not None
+    hostile = [q for q, _ in rows if hostility(q, lex)[0] >= 2]
+    promises = [p for _, a in rows for p in replykit.extract_promises(a, locale="en")]
+    phrases: dict[str, int] = {}
+    for p in promises:
+        phrases[p.deadline_phrase.lower()] = phrases.get(p.deadline_phrase.lower(), 0) + 1
+    print(f"Bitext ({len(rows):,} request/answer pairs): RK604 false alarms {deflections} ({spent:.2f} s); "
+          f"hostile requests {len(hostile)}; promises in answers {len(promises)} "
+          f"({', '.join(f'{k} {v}' for k, v in sorted(phrases.items(), key=lambda kv: -kv[1])[:8])})")
+    for q in hostile[:5]:
+        print(f"  hostile: {q[:100]!r}")
 
 
 if __name__ == "__main__":

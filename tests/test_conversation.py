@@ -439,3 +439,19 @@ commit = ["заедет"]
     # The lunch break does not count.
     assert cal.business_seconds(datetime(2026, 3, 16, 12, 30, tzinfo=MOSCOW), datetime(2026, 3, 16, 14, 30, tzinfo=MOSCOW)) == 3600
     assert len(replykit.extract_promises(msg("agent", "Курьер заедет завтра.", start), locale="ru", config=config)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "day"),
+    [("Деньги вернём в течение 3–5 рабочих дней.", "ru", 16), ("We will refund you within 3-5 business days.", "en", 16),
+     ("Wir erstatten den Betrag innerhalb von 2 - 3 Werktagen.", "de", 12)],
+)  # fmt: skip
+def test_ranges_take_the_later_end(text, lang, day):
+    made = datetime(2026, 3, 9, 10, 0, tzinfo=UTC)  # a Monday: 5 business days later is the next Monday
+    (promise,) = replykit.extract_promises(msg("agent", text, made), locale=lang)
+    assert promise.deadline == utc(2026, 3, day, 18, 0)
+
+
+def test_a_time_of_day_is_not_a_duration():
+    made = utc(2026, 3, 9, 10, 0)
+    assert replykit.extract_promises(msg("agent", "Ще ви се обадим до 18 часа.", made), locale="bg") == ()

@@ -18,6 +18,7 @@ _LISTS = ("commit", "relative", "by_weekday", "days", "units", "weekdays", "ques
           "filler", "insults", "hostile", "email_offer", "ignore")  # fmt: skip
 _SEP = r"[\s\u00a0]+"
 UNITS = frozenset({"minute", "hour", "day", "week", "business_day"})
+_DIGITS = regex.compile(r"\d+")
 _SENTENCE = regex.compile(r"(?P<body>[^.!?…\n]+)(?P<end>[.!?…]*)")
 _EDGE_L, _EDGE_R = r"(?<![\p{L}\d])", r"(?![\p{L}\d])"
 
@@ -65,7 +66,8 @@ class Lexicon:
     def number(self, text: str | None) -> int:
         if not text:
             return 1
-        return int(text) if text.isdigit() else self._numbers[text.lower()]
+        digits = _DIGITS.findall(text)
+        return max(map(int, digits)) if digits else self._numbers[text.lower()]
 
 
 def _lookup(table: tuple[tuple[regex.Pattern[str], Any], ...], text: str) -> Any:
@@ -96,7 +98,8 @@ def _template(template: str, slots: dict[str, str]) -> str:
 def _deadline(data: dict[str, Any]) -> regex.Pattern[str]:
     numbers = sorted(data.get("numbers", {}), key=len, reverse=True)
     slots = {
-        "n": rf"(?P<n>\d{{1,3}}|{'|'.join(regex.escape(n) for n in numbers) or '(?!)'})",
+        # Digits, a range ("3-5": the later end counts), or a number word.
+        "n": rf"(?P<n>\d{{1,3}}(?:[\s\u00a0]*[-–—][\s\u00a0]*\d{{1,3}})?|{'|'.join(regex.escape(n) for n in numbers) or '(?!)'})",
         "unit": rf"(?P<unit>{_alternation([u['phrase'] for u in data['units']])})",
         "weekday": rf"(?P<weekday>{_alternation([w['phrase'] for w in data['weekdays']])})",
     }
