@@ -310,8 +310,10 @@ def test_promise_lexicon_extends_from_config():
     config = {"conversation": {"extra": {"ru": {"commit": ["заедет"]}}}}
     assert len(replykit.extract_promises(msg("agent", "Курьер заедет завтра.", at), locale="ru", config=config)) == 1
     with pytest.raises(ConfigError, match="conversation.extra"):
+        make_config({"conversation": {"extra": {"ru": {"verbs": ["x"]}}}})
+    with pytest.raises(ConfigError, match="conversation.extra"):
         replykit.extract_promises(msg("agent", "Курьер заедет завтра.", at), locale="ru",
-                                  config={"conversation": {"extra": {"ru": {"verbs": ["x"]}}}})  # fmt: skip
+                                  config={"conversation": {"extra": {"ru": {"commit": "заедет"}}}})  # fmt: skip
 
 
 # --- deflection, cool-down, email steering -------------------------------------------------------

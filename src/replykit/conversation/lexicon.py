@@ -11,11 +11,10 @@ from typing import Any
 
 import regex
 
+from replykit.conversation.options import EXTRA_KEYS
 from replykit.errors import ConfigError
 from replykit.greetings.lexicon import _phrase_pattern, _words
 
-_LISTS = ("commit", "relative", "by_weekday", "days", "units", "weekdays", "questions", "pointers",
-          "filler", "insults", "hostile", "email_offer", "ignore")  # fmt: skip
 _SEP = r"[\s\u00a0]+"
 UNITS = frozenset({"minute", "hour", "day", "week", "business_day"})
 _DIGITS = regex.compile(r"\d+")
@@ -116,10 +115,10 @@ def _merge(data: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     for key, value in extra.items():
         if key == "numbers" and isinstance(value, dict):
             merged["numbers"] = {**data.get("numbers", {}), **value}
-        elif key in _LISTS and isinstance(value, list):
+        elif key in EXTRA_KEYS and key != "numbers" and isinstance(value, list):
             merged[key] = [*data.get(key, []), *value]
         else:
-            raise ConfigError(f"conversation.extra: unknown or malformed key {key!r} (lists: {', '.join(_LISTS)}; numbers: a table)")
+            raise ConfigError(f"conversation.extra: {key!r} must be a list of phrases (numbers: a table of word = value)")
     return merged
 
 

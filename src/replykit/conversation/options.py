@@ -13,6 +13,10 @@ from replykit.models import Channel
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
+# Keys of a language's data file that `extra` may extend (lists are appended; `numbers` merged).
+EXTRA_KEYS = ("commit", "relative", "by_weekday", "days", "units", "weekdays", "questions", "pointers",
+              "filler", "insults", "hostile", "email_offer", "ignore", "numbers")  # fmt: skip
+
 _WORKWEEK = {day: ["09:00-18:00"] for day in WEEKDAYS[:5]}
 
 
@@ -83,6 +87,14 @@ class ConversationOptions(_Options):
         for spans in value.values():
             for span in spans:
                 _parse_span(span)
+        return value
+
+    @field_validator("extra")
+    @classmethod
+    def _extra(cls, value: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        for language, entries in value.items():
+            if unknown := set(entries) - set(EXTRA_KEYS):
+                raise ValueError(f"{language}: unknown keys {sorted(unknown)}; use {', '.join(EXTRA_KEYS)}")
         return value
 
     @field_validator("business_timezone")
