@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, time
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
@@ -16,6 +16,8 @@ WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun"
 # Keys of a language's data file that `extra` may extend (lists are appended; `numbers` merged).
 EXTRA_KEYS = ("commit", "relative", "by_weekday", "days", "units", "weekdays", "questions", "pointers",
               "filler", "insults", "hostile", "email_offer", "ignore", "numbers")  # fmt: skip
+
+_Seconds = Annotated[int, Field(ge=0)]
 
 _WORKWEEK = {day: ["09:00-18:00"] for day in WEEKDAYS[:5]}
 
@@ -40,13 +42,13 @@ class ConversationOptions(_Options):
     `holidays`, in `business_timezone` (default: the top-level `timezone`, else UTC).
     """
 
-    response_target_seconds: dict[Channel, int] = Field(
+    response_target_seconds: dict[Channel, _Seconds] = Field(
         default_factory=lambda: {
             "chat": 60, "messenger": 600, "social": 3600, "sms": 3600, "email": 3600, "phone": 60,
         },  # fmt: skip
         description="the longest acceptable wait, in business seconds, per channel",
     )
-    response_ideal_seconds: dict[Channel, int] = Field(
+    response_ideal_seconds: dict[Channel, _Seconds] = Field(
         default_factory=lambda: {"email": 900},
         description="a softer goal: a reply slower than this but within the target is reported as info",
     )

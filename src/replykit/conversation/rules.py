@@ -50,12 +50,16 @@ def _anchor(ctx: Context) -> tuple[int, int]:
 
 def _waiting(ctx: Context) -> list[Message]:
     """The customer messages this reply answers: those since the agent's last message."""
-    waiting: list[Message] = []
-    for message in reversed(ctx.history):
-        if message.role == "agent":
-            break
-        waiting.append(message)
-    return waiting[::-1]
+
+    def compute() -> list[Message]:
+        waiting: list[Message] = []
+        for message in reversed(ctx.history):
+            if message.role == "agent":
+                break
+            waiting.append(message)
+        return waiting[::-1]
+
+    return ctx.memo("conversation.waiting", compute)
 
 
 def _own_text(ctx: Context) -> tuple[int, int]:
