@@ -328,6 +328,8 @@ def test_bare_deflection_needs_a_written_question_and_a_bare_pointer():
     assert check("Как оплатить заказ", "Всё на сайте: https://shop.example/pay") == ["RK604"]
     assert check("Как оплатить заказ?", "Картой на сайте или наличными курьеру: https://shop.example/pay") == []
     assert check("Оплатил заказ.", "Позвоните нам: 8 800 555-35-35.") == []
+    assert check("Где заказ?", "Номер отслеживания: 2045 1234 5678.") == []  # an answer, not a phone
+    assert check("Где заказ?", "Тел. +7 (495) 123-45-67") == ["RK604"]
     assert check("Как оплатить заказ?", "Позвоните нам: 8 800 555-35-35.", channel="phone") == []
     assert check("Как оплатить заказ?", "Позвоните нам по номеру 8 800 555-35-35, поможем быстро.") == ["RK604"]
     assert check("Как оплатить заказ?", "Позвоните нам по номеру 8 800 555-35-35, поможем быстро.",

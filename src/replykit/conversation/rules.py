@@ -181,11 +181,13 @@ def bare_deflection(ctx: Context) -> Iterator[Hit]:
     if end <= start:
         return
     plain = ctx.doc.text
-    covered = [m.span() for p in (_URL, _EMAIL, _PHONE) for m in p.finditer(plain, start, end)]
+    links = [m.span() for p in (_URL, _EMAIL) for m in p.finditer(plain, start, end)]
+    phones = list(_PHONE.finditer(plain, start, end))
     pointers = [m.span() for m in lex.pointers.finditer(plain, start, end)] if lex.pointers else []
-    if not covered and not pointers:
+    # Digits alone may be a tracking or order number (an answer); a phone needs "+" or "(" to point.
+    if not links and not pointers and not any(m.group()[0] == "+" or "(" in m.group() for m in phones):
         return
-    covered += pointers
+    covered = [*links, *pointers, *(m.span() for m in phones)]
     greet = greeting_lexicon(ctx.language, ctx.config.greeting.extra.get(ctx.language))
     other = 0
     for token in ctx.doc.tokens:
