@@ -142,6 +142,11 @@ def test_slow_reply_reports_delay_with_severity_by_tier():
         config={"select": ["RK601"]},
     ).findings  # fmt: skip
     assert [f.severity for f in late] == [replykit.Severity.WARNING] and "2 h 05 min" in late[0].message
+    night = Conversation(messages=(msg("customer", "Где заказ?", utc(2026, 3, 10, 20, 0)),
+                                   msg("agent", "Заказ в пути.", utc(2026, 3, 11, 8, 0))))  # fmt: skip
+    assert replykit.check(night, config={"select": ["RK601"]}).findings == ()  # no business time passed
+    wall = replykit.check(night, config={"select": ["RK601"], "conversation": {"count-business-time": False}}).findings
+    assert [f.message for f in wall] == ["The customer waited 12 h 00 min for this reply; the target for email is 1 h 00 min."]
 
 
 def test_rules_that_need_timestamps_do_nothing_without_them():

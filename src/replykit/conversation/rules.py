@@ -83,17 +83,16 @@ def slow_reply(ctx: Context) -> Iterator[Hit]:
     reply = times.replies[-1]
     ideal_seconds = ctx.config.conversation.response_ideal_seconds.get(reply.channel)
     ideal = timedelta(seconds=ideal_seconds) if ideal_seconds is not None else None
-    kind = "business time" if ctx.config.conversation.count_business_time else "time"
+    waited = describe(reply.delay) + (" of business time" if ctx.config.conversation.count_business_time else "")
     start, end = _anchor(ctx)
     if reply.late and reply.target is not None:
-        yield Hit(start, end, f"The customer waited {describe(reply.delay)} of {kind} for this reply; "
+        yield Hit(start, end, f"The customer waited {waited} for this reply; "
                   f"the target for {reply.channel} is {describe(reply.target)}.")  # fmt: skip
     elif ideal is not None and reply.delay > ideal:
         yield Hit(
             start,
             end,
-            f"The customer waited {describe(reply.delay)} of {kind}: within the {reply.channel} target, "
-            f"but slower than the ideal {describe(ideal)}.",
+            f"The customer waited {waited}: within the {reply.channel} target, but slower than the ideal {describe(ideal)}.",
             severity=Severity.INFO,
         )
 
