@@ -464,3 +464,10 @@ def test_ranges_take_the_later_end(text, lang, day):
 def test_a_time_of_day_is_not_a_duration():
     made = utc(2026, 3, 9, 10, 0)
     assert replykit.extract_promises(msg("agent", "Ще ви се обадим до 18 часа.", made), locale="bg") == ()
+
+
+def test_statements_about_others_are_not_promises():
+    at = utc(2026, 3, 10, 10, 0)
+    assert replykit.extract_promises(msg("agent", "The store will be closed tomorrow.", at), locale="en") == ()
+    assert replykit.extract_promises(msg("agent", "Das Lager wird morgen geschlossen.", at), locale="de") == ()
+    assert len(replykit.extract_promises(msg("agent", "Your parcel will be delivered tomorrow.", at), locale="en")) == 1
