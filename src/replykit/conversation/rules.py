@@ -12,7 +12,7 @@ from replykit.conversation.calendar import customer_calendar, utc
 from replykit.conversation.lexicon import Lexicon, lexicon
 from replykit.conversation.models import ResponseTimes
 from replykit.conversation.promises import SAME_TURN, promises_in
-from replykit.conversation.timing import describe, reply_times
+from replykit.conversation.timing import calendar_for, describe, reply_times
 from replykit.engine import Context, Hit, Rule
 from replykit.greetings.lexicon import lexicon as greeting_lexicon
 from replykit.models import Message, Severity
@@ -143,12 +143,9 @@ def off_hours_first_contact(ctx: Context) -> Iterator[Hit]:
 def broken_promise(ctx: Context) -> Iterator[Hit]:
     if ctx.sent_at is None or not any(m.role == "agent" for m in ctx.history):
         return
-    messages = (*ctx.history, ctx.message)
-    languages = [ctx.language] * len(messages)
-    here = len(ctx.history)
-    zone = ZoneInfo(ctx.config.conversation.business_timezone or ctx.config.timezone or "UTC")
+    zone = calendar_for(ctx.config).zone
     start, end = _anchor(ctx)
-    for promise in promises_in(messages[:here], languages, ctx.config, None):
+    for promise in promises_in(ctx.history, [ctx.language] * len(ctx.history), ctx.config, None):
         if promise.deadline is None or promise.deadline >= utc(ctx.sent_at):
             continue
         if promise.follow_up_index is not None:  # followed up (in time or late) before this reply
