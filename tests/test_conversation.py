@@ -463,7 +463,8 @@ def test_ranges_take_the_later_end(text, lang, day):
 
 def test_a_time_of_day_is_not_a_duration():
     made = utc(2026, 3, 9, 10, 0)
-    assert replykit.extract_promises(msg("agent", "Ще ви се обадим до 18 часа.", made), locale="bg") == ()
+    (promise,) = replykit.extract_promises(msg("agent", "Ще ви се обадим до 18 часа.", made), locale="bg")
+    assert promise.deadline == utc(2026, 3, 9, 18, 0)  # 18:00 today, not 18 hours from now
 
 
 def test_statements_about_others_are_not_promises():
@@ -471,3 +472,26 @@ def test_statements_about_others_are_not_promises():
     assert replykit.extract_promises(msg("agent", "The store will be closed tomorrow.", at), locale="en") == ()
     assert replykit.extract_promises(msg("agent", "Das Lager wird morgen geschlossen.", at), locale="de") == ()
     assert len(replykit.extract_promises(msg("agent", "Your parcel will be delivered tomorrow.", at), locale="en")) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "made", "deadline"),
+    [
+        ("Перезвоним до 18:00.", "ru", datetime(2026, 3, 10, 10, 0, tzinfo=BERLIN), datetime(2026, 3, 10, 18, 0, tzinfo=BERLIN)),
+        ("Перезвоним до 18:00.", "ru", datetime(2026, 3, 10, 19, 0, tzinfo=BERLIN), datetime(2026, 3, 11, 18, 0, tzinfo=BERLIN)),
+        ("We'll call you back by 5 pm.", "en", datetime(2026, 3, 10, 10, 0, tzinfo=BERLIN), datetime(2026, 3, 10, 17, 0, tzinfo=BERLIN)),
+        ("17:30-ig visszahívjuk.", "hu", datetime(2026, 3, 10, 10, 0, tzinfo=BERLIN), datetime(2026, 3, 10, 17, 30, tzinfo=BERLIN)),
+        ("Wir melden uns bis 16.30 Uhr.", "de", datetime(2026, 3, 10, 10, 0, tzinfo=BERLIN), datetime(2026, 3, 10, 16, 30, tzinfo=BERLIN)),
+        ("Ще ви се обадим до 18 ч.", "bg", datetime(2026, 3, 10, 10, 0, tzinfo=BERLIN), datetime(2026, 3, 10, 18, 0, tzinfo=BERLIN)),
+        ("Перезвоним до 18 часов.", "ru", datetime(2026, 3, 10, 10, 0, tzinfo=BERLIN), datetime(2026, 3, 10, 18, 0, tzinfo=BERLIN)),
+        ("Wir rufen Sie bis 15 Uhr zurück.", "de", datetime(2026, 3, 10, 10, 0, tzinfo=BERLIN), datetime(2026, 3, 10, 15, 0, tzinfo=BERLIN)),
+        ("Перезвоним через 18 часов.", "ru", datetime(2026, 3, 10, 10, 0, tzinfo=BERLIN), datetime(2026, 3, 11, 4, 0, tzinfo=BERLIN)),
+        ("Мы работаем до 18:00.", "ru", datetime(2026, 3, 10, 10, 0, tzinfo=BERLIN), None),
+        ("Ще ви се обадим до 18:00 часа.", "bg", datetime(2026, 3, 10, 10, 0, tzinfo=BERLIN), datetime(2026, 3, 10, 18, 0, tzinfo=BERLIN)),
+        # Said late on Saturday 28 March: 09:00 on Sunday is already summer time (07:00 UTC).
+        ("Надішлемо до 9:00.", "uk", datetime(2026, 3, 28, 22, 0, tzinfo=BERLIN), utc(2026, 3, 29, 7, 0)),
+    ],
+)
+def test_clock_time_deadlines(text, lang, made, deadline):
+    promises = replykit.extract_promises(msg("agent", text, made), locale=lang, config={"conversation": {"business-timezone": "Europe/Berlin"}})
+    assert [p.deadline for p in promises] == ([deadline] if deadline else [])

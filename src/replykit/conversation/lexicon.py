@@ -18,6 +18,12 @@ from replykit.greetings.lexicon import _phrase_pattern, _words
 _SEP = r"[\s\u00a0]+"
 UNITS = frozenset({"minute", "hour", "day", "week", "business_day"})
 _DIGITS = regex.compile(r"\d+")
+_PLACEHOLDER = regex.compile(r"(\{\w+\})")
+# A clock time: 18:00, 9.30, 5 pm, 5:30pm (am/pm only occur in English text).
+_TIME = (
+    r"(?P<time>(?P<hh>[01]?\d|2[0-3])(?:[:.](?P<mm>[0-5]\d))(?:\s?(?P<ampm>[ap])\.?m\.?)?"
+    r"|(?P<hh>1[0-2]|0?[1-9])\s?(?P<ampm>[ap])\.?m\.?)"
+)
 _SENTENCE = regex.compile(r"(?P<body>[^.!?…\n]+)(?P<end>[.!?…]*)")
 _EDGE_L, _EDGE_R = r"(?<![\p{L}\d])", r"(?![\p{L}\d])"
 
@@ -85,12 +91,14 @@ def _alternation(phrases: list[str]) -> str:
 
 
 def _template(template: str, slots: dict[str, str]) -> str:
+    """A deadline template as a pattern: `{name}` is a slot, also inside a word ("{time}-ig")."""
     parts = []
     for word in template.split():
-        if word.startswith("{") and word.endswith("}"):
-            parts.append(slots[word[1:-1]])
-        else:
+        if "{" not in word:
             parts.append(_phrase_pattern(word.lower()))
+            continue
+        pieces = _PLACEHOLDER.split(word.lower())
+        parts.append("".join(slots[p[1:-1]] if i % 2 else regex.escape(p) for i, p in enumerate(pieces)))
     return _SEP.join(parts)
 
 
@@ -101,12 +109,15 @@ def _deadline(data: dict[str, Any]) -> regex.Pattern[str]:
         "n": rf"(?P<n>\d{{1,3}}(?:[\s\u00a0]*[-–—][\s\u00a0]*\d{{1,3}})?|{'|'.join(regex.escape(n) for n in numbers) or '(?!)'})",
         "unit": rf"(?P<unit>{_alternation([u['phrase'] for u in data['units']])})",
         "weekday": rf"(?P<weekday>{_alternation([w['phrase'] for w in data['weekdays']])})",
+        "time": _TIME,
+        "hour": r"(?P<time>(?P<hh>[01]?\d|2[0-3]))",  # a whole hour, with a word for "o'clock" in the template
     }
     days = rf"(?P<day>{_alternation([d['phrase'] for d in data['days']])})"
     relative = [_template(t, slots) for t in data["relative"]]
     weekday = [_template(t, slots) for t in data["by_weekday"]]
+    clock = [_template(t, slots) for t in data.get("by_time", [])]
     # Fixed days first: "в течение дня" is today, not "one day from now".
-    body = "|".join([days, *relative, *weekday])
+    body = "|".join([days, *relative, *weekday, *clock])
     return regex.compile(rf"{_EDGE_L}(?:{body}){_EDGE_R}", regex.IGNORECASE)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -39,6 +39,7 @@ class _Found:
     n: str | None
     unit: str | None
     weekday: str | None
+    clock: tuple[int, int] | None  # hour and minute of a "by 18:00" deadline
 
 
 @lru_cache(maxsize=4096)
@@ -63,9 +64,18 @@ def _find(text: str, language: str, extra_json: str) -> tuple[_Found, ...]:
         start, end = doc.to_original(sentence.start, sentence.end)
         found.append(
             _Found(start, end, text[start:end], match.group(), match.group("day"), match.group("n"),
-                   match.group("unit"), match.group("weekday"))  # fmt: skip
+                   match.group("unit"), match.group("weekday"), _clock(match))  # fmt: skip
         )
     return tuple(found)
+
+
+def _clock(match: Any) -> tuple[int, int] | None:
+    if match.group("time") is None:
+        return None
+    hour, ampm = int(match.group("hh")), (match.group("ampm") or "").lower()
+    if ampm:
+        hour = hour % 12 + (12 if ampm == "p" else 0)
+    return hour, int(match.group("mm") or 0)
 
 
 def _deadline(lex: Lexicon, text: str, start: int, end: int) -> Any:
@@ -81,6 +91,11 @@ def _resolve(lex: Lexicon, found: _Found, made_at: datetime, calendar: Calendar)
     today = made_at.astimezone(zone).date()
     if found.day is not None:
         return end_of_day(today + timedelta(days=lex.day_offset(found.day)), zone)
+    if found.clock is not None:  # the next time the clock shows it, in the business zone
+        moment = datetime.combine(today, time(*found.clock), zone)
+        if utc(moment) <= utc(made_at):
+            moment = datetime.combine(today + timedelta(days=1), time(*found.clock), zone)
+        return utc(moment)
     if found.weekday is not None:
         ahead = (lex.weekday(found.weekday) - today.weekday()) % 7 or 7
         return end_of_day(today + timedelta(days=ahead), zone)
