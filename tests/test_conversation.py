@@ -495,3 +495,24 @@ def test_statements_about_others_are_not_promises():
 def test_clock_time_deadlines(text, lang, made, deadline):
     promises = replykit.extract_promises(msg("agent", text, made), locale=lang, config={"conversation": {"business-timezone": "Europe/Berlin"}})
     assert [p.deadline for p in promises] == ([deadline] if deadline else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "deadline"),
+    [
+        ("Вернём деньги до 15 марта.", "ru", datetime(2026, 3, 15, 23, 59, 59, 999999, tzinfo=MOSCOW)),
+        ("Отправим до 15.03.", "ru", datetime(2026, 3, 15, 23, 59, 59, 999999, tzinfo=MOSCOW)),
+        ("Отправим до 16.30.", "ru", datetime(2026, 3, 10, 16, 30, tzinfo=MOSCOW)),  # no month 30: a time
+        ("Надішлемо до 20 березня.", "uk", datetime(2026, 3, 20, 23, 59, 59, 999999, tzinfo=MOSCOW)),
+        ("Ще изпратим до 2 април.", "bg", datetime(2026, 4, 2, 23, 59, 59, 999999, tzinfo=MOSCOW)),
+        ("Március 20-ig elküldjük.", "hu", datetime(2026, 3, 20, 23, 59, 59, 999999, tzinfo=MOSCOW)),
+        ("We will ship it by March 20th.", "en", datetime(2026, 3, 20, 23, 59, 59, 999999, tzinfo=MOSCOW)),
+        ("Wir senden die Ware bis zum 20. März.", "de", datetime(2026, 3, 20, 23, 59, 59, 999999, tzinfo=MOSCOW)),
+        ("Отправим до 5 января.", "ru", datetime(2027, 1, 5, 23, 59, 59, 999999, tzinfo=MOSCOW)),  # next year
+        ("Отправим до 31 февраля.", "ru", None),
+    ],
+)
+def test_date_deadlines(text, lang, deadline):
+    made = datetime(2026, 3, 10, 10, 0, tzinfo=MOSCOW)
+    promises = replykit.extract_promises(msg("agent", text, made), locale=lang, config={"conversation": {"business-timezone": "Europe/Moscow"}})
+    assert [p.deadline for p in promises] == ([deadline] if deadline else [])

@@ -49,6 +49,7 @@ class Lexicon:
     _days: tuple[tuple[regex.Pattern[str], int], ...]
     _units: tuple[tuple[regex.Pattern[str], Unit], ...]
     _weekdays: tuple[tuple[regex.Pattern[str], int], ...]
+    _months: tuple[tuple[regex.Pattern[str], int], ...]
     _numbers: dict[str, int]
 
     def questions(self, text: str) -> int:
@@ -67,6 +68,9 @@ class Lexicon:
 
     def weekday(self, text: str) -> int:
         return _lookup(self._weekdays, text)
+
+    def month(self, text: str) -> int:
+        return int(text) if text.isdigit() else _lookup(self._months, text)
 
     def number(self, text: str | None) -> int:
         if not text:
@@ -109,15 +113,20 @@ def _deadline(data: dict[str, Any]) -> regex.Pattern[str]:
         "n": rf"(?P<n>\d{{1,3}}(?:[\s\u00a0]*[-–—][\s\u00a0]*\d{{1,3}})?|{'|'.join(regex.escape(n) for n in numbers) or '(?!)'})",
         "unit": rf"(?P<unit>{_alternation([u['phrase'] for u in data['units']])})",
         "weekday": rf"(?P<weekday>{_alternation([w['phrase'] for w in data['weekdays']])})",
+        "dd": r"(?P<dd>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?",
+        "month": rf"(?P<month>{_alternation([m['phrase'] for m in data.get('months', [])]) or '(?!)'})",
+        "mm": r"(?P<month>1[0-2]|0[1-9])",
         "time": _TIME,
         "hour": r"(?P<time>(?P<hh>[01]?\d|2[0-3]))",  # a whole hour, with a word for "o'clock" in the template
     }
     days = rf"(?P<day>{_alternation([d['phrase'] for d in data['days']])})"
     relative = [_template(t, slots) for t in data["relative"]]
     weekday = [_template(t, slots) for t in data["by_weekday"]]
+    dates = [_template(t, slots) for t in data.get("by_date", [])]
     clock = [_template(t, slots) for t in data.get("by_time", [])]
-    # Fixed days first: "в течение дня" is today, not "one day from now".
-    body = "|".join([days, *relative, *weekday, *clock])
+    # Fixed days first: "в течение дня" is today, not "one day from now"; dates before clock
+    # times: "до 15.03" is the 15th of March, "до 16.30" (no month 30) half past four.
+    body = "|".join([days, *relative, *weekday, *dates, *clock])
     return regex.compile(rf"{_EDGE_L}(?:{body}){_EDGE_R}", regex.IGNORECASE)
 
 
@@ -157,6 +166,7 @@ def _load(language: str, extra_json: str) -> Lexicon | None:
             _days=tuple((_full(d["phrase"]), int(d["n"])) for d in data["days"]),
             _units=tuple((_full(u["phrase"]), Unit(u["unit"], u.get("n"))) for u in data["units"]),
             _weekdays=tuple((_full(w["phrase"]), int(w["day"])) for w in data["weekdays"]),
+            _months=tuple((_full(m["phrase"]), int(m["month"])) for m in data.get("months", [])),
             _numbers={k.lower(): int(v) for k, v in data.get("numbers", {}).items()},
         )
     except (KeyError, TypeError, ValueError, regex.error) as exc:

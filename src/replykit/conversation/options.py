@@ -14,7 +14,7 @@ Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 # Keys of a language's data file that `extra` may extend (lists are appended; `numbers` merged).
-EXTRA_KEYS = ("commit", "relative", "by_weekday", "by_time", "days", "units", "weekdays", "questions", "pointers",
+EXTRA_KEYS = ("commit", "relative", "by_weekday", "by_time", "by_date", "months", "days", "units", "weekdays", "questions", "pointers",
               "filler", "insults", "hostile", "email_offer", "ignore", "numbers")  # fmt: skip
 
 _Seconds = Annotated[int, Field(ge=0)]

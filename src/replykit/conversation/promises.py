@@ -9,9 +9,10 @@ the last business day, all in the business time zone.
 from __future__ import annotations
 
 import json
+from calendar import monthrange
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -26,6 +27,7 @@ from replykit.models import Conversation, Message
 
 # Agent messages this soon after a promise belong to the same turn and do not follow it up.
 SAME_TURN = timedelta(minutes=2)
+_OVERRUN = 24
 _FIXED = {"minute": timedelta(minutes=1), "hour": timedelta(hours=1)}
 
 
@@ -40,6 +42,7 @@ class _Found:
     unit: str | None
     weekday: str | None
     clock: tuple[int, int] | None  # hour and minute of a "by 18:00" deadline
+    date: tuple[int, int] | None  # month and day of a "до 15 марта" deadline
 
 
 @lru_cache(maxsize=4096)
@@ -61,10 +64,13 @@ def _find(text: str, language: str, extra_json: str) -> tuple[_Found, ...]:
         match = _deadline(lex, plain, sentence.start, sentence.end)
         if match is None:
             continue
+        day_month = _date(lex, match)
+        if match.group("month") is not None and day_month is None:
+            continue  # "31 февраля": not a date
         start, end = doc.to_original(sentence.start, sentence.end)
         found.append(
             _Found(start, end, text[start:end], match.group(), match.group("day"), match.group("n"),
-                   match.group("unit"), match.group("weekday"), _clock(match))  # fmt: skip
+                   match.group("unit"), match.group("weekday"), _clock(match), day_month)  # fmt: skip
         )
     return tuple(found)
 
@@ -78,9 +84,21 @@ def _clock(match: Any) -> tuple[int, int] | None:
     return hour, int(match.group("mm") or 0)
 
 
+def _date(lex: Lexicon, match: Any) -> tuple[int, int] | None:
+    if match.group("month") is None:
+        return None
+    month, day = lex.month(match.group("month")), int(match.group("dd"))
+    return (month, day) if day <= monthrange(2024, month)[1] else None  # a leap year allows 29 February
+
+
 def _deadline(lex: Lexicon, text: str, start: int, end: int) -> Any:
-    masked = [m.span() for m in lex.ignore.finditer(text, start, end)] if lex.ignore else []
-    for match in lex.deadline.finditer(text, start, end):
+    """The first deadline starting in the sentence; it may run a little past a false sentence
+    end ("bis zum 20. März", where the splitter sees "20." as a full stop)."""
+    limit = min(len(text), end + _OVERRUN)
+    masked = [m.span() for m in lex.ignore.finditer(text, start, limit)] if lex.ignore else []
+    for match in lex.deadline.finditer(text, start, limit):
+        if match.start() >= end:
+            break
         if not any(a < match.end() and match.start() < b for a, b in masked):
             return match
     return None
@@ -91,6 +109,11 @@ def _resolve(lex: Lexicon, found: _Found, made_at: datetime, calendar: Calendar)
     today = made_at.astimezone(zone).date()
     if found.day is not None:
         return end_of_day(today + timedelta(days=lex.day_offset(found.day)), zone)
+    if found.date is not None:  # the next such date: "до 15 января" said in December is next year
+        month, day = found.date
+        for year in range(today.year, today.year + 9):
+            if day <= monthrange(year, month)[1] and (when := date(year, month, day)) >= today:
+                return end_of_day(when, zone)
     if found.clock is not None:  # the next time the clock shows it, in the business zone
         moment = datetime.combine(today, time(*found.clock), zone)
         if utc(moment) <= utc(made_at):
