@@ -24,7 +24,7 @@ def test_time_of_day_in_customer_zone(hour_utc, expected):
 
 def test_without_time_is_neutral():
     assert replykit.greeting(locale="ru") == "Здравствуйте!"
-    assert replykit.greeting(Customer(first_name="Ольга"), locale="uk") == "Вітаю, Ольга!"
+    assert replykit.greeting(Customer(first_name="Ольга"), locale="uk") == "Вітаю, Ольго!"  # Ukrainian addresses in the vocative
 
 
 @pytest.mark.parametrize(

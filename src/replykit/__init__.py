@@ -27,6 +27,9 @@ _LAZY = {
     "extract_promises": ("replykit.conversation.promises", "extract_promises"),
     "Promise": ("replykit.conversation.models", "Promise"),
     "ResponseTimes": ("replykit.conversation.models", "ResponseTimes"),
+    "address": ("replykit.names.build", "address"),
+    "parse_name": ("replykit.names.build", "parse_name"),
+    "preferred_address": ("replykit.names.build", "preferred_address"),
 }
 
 if TYPE_CHECKING:
@@ -36,6 +39,7 @@ if TYPE_CHECKING:
     from replykit.conversation.promises import extract_promises
     from replykit.conversation.timing import response_times
     from replykit.greetings.build import farewell, greeting
+    from replykit.names.build import address, parse_name, preferred_address
 
 
 def __getattr__(name: str) -> Any:
@@ -70,11 +74,14 @@ __all__ = [
     "ResponseTimes",
     "Severity",
     "UnknownRuleError",
+    "address",
     "check",
     "extract_promises",
     "farewell",
     "greeting",
     "load_config",
     "response_times",
+    "parse_name",
+    "preferred_address",
     "rules",
 ]

@@ -11,10 +11,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator
 
+from replykit._options import _Options
+from replykit.conversation.options import ConversationOptions
 from replykit.errors import ConfigError
 from replykit.models import Channel, Severity
+from replykit.names.options import NamesOptions
 
 _DEFAULT_NAME_SLOTS = (
     "name", "first_name", "firstname", "fname", "given_name", "customer_name", "client_name",
@@ -22,10 +25,6 @@ _DEFAULT_NAME_SLOTS = (
 )  # fmt: skip
 
 ChannelPolicy = Literal["always", "first", "never"]
-
-
-class _Options(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 class GreetingOptions(_Options):
@@ -55,9 +54,6 @@ class GreetingOptions(_Options):
     )
 
 
-from replykit.conversation.options import ConversationOptions  # noqa: E402  (needs _Options)
-
-
 class Config(_Options):
     """Everything a check can be told. Unknown keys are an error, not silently ignored."""
 
@@ -72,6 +68,7 @@ class Config(_Options):
     timezone: str | None = None
     greeting: GreetingOptions = Field(default_factory=GreetingOptions)
     conversation: ConversationOptions = Field(default_factory=ConversationOptions)
+    names: NamesOptions = Field(default_factory=NamesOptions)
 
     @field_validator("select", "ignore", mode="before")
     @classmethod

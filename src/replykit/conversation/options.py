@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from replykit.config import _Options
+from replykit._options import _Options
 from replykit.models import Channel
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]

@@ -9,11 +9,6 @@ from replykit.errors import ConfigError, InputError
 from replykit.greetings.lexicon import Lexicon, lexicon
 from replykit.models import Channel, Customer
 
-_HONORIFICS = {
-    "en": {"male": "Mr", "female": "Ms"},
-    "de": {"male": "Herr", "female": "Frau"},
-    "bg": {"male": "г-н", "female": "г-жо"},
-}
 _COMMA_STYLE = frozenset({"en", "de"})  # "Hello Anna," opens a letter; elsewhere "!"
 
 
@@ -35,22 +30,18 @@ def _local(at: datetime | None, customer: Customer | None) -> datetime | None:
 
 
 def salutation_name(customer: Customer | None, language: str) -> str | None:
-    """How the customer is named in a greeting, in the nominative (vocative use)."""
+    """How the customer is named in a greeting (their preferred address, else the language's
+    convention: name and patronymic, "Frau Müller", "Kovács Anna"), in the vocative where
+    the language has one."""
     if customer is None:
         return None
-    if customer.preferred_address:
-        return customer.preferred_address.strip()
-    first, patronymic, last = customer.first_name, customer.patronymic, customer.last_name
-    honorific = _HONORIFICS.get(language, {}).get(customer.gender or "")
-    if language in ("ru", "uk") and first:
-        return f"{first} {patronymic}" if patronymic else first
-    if language == "hu" and first:
-        return f"{last} {first}" if last else first
-    if honorific and last:
-        return f"{honorific} {last}"
-    if first and last and language == "de":
-        return f"{first} {last}"
-    return first or None
+    from replykit.names.build import address, conventions
+
+    case = "voct" if conventions().get(language, {}).get("vocative") else "nomn"
+    try:
+        return address(customer, case=case, honorific=False, locale=language)
+    except InputError:
+        return None
 
 
 def greeting_text(
