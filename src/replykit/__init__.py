@@ -23,6 +23,10 @@ _LAZY = {
     "load_config": ("replykit.config", "load_config"),
     "greeting": ("replykit.greetings.build", "greeting"),
     "farewell": ("replykit.greetings.build", "farewell"),
+    "response_times": ("replykit.conversation.timing", "response_times"),
+    "extract_promises": ("replykit.conversation.promises", "extract_promises"),
+    "Promise": ("replykit.conversation.models", "Promise"),
+    "ResponseTimes": ("replykit.conversation.models", "ResponseTimes"),
     "address": ("replykit.names.build", "address"),
     "parse_name": ("replykit.names.build", "parse_name"),
     "preferred_address": ("replykit.names.build", "preferred_address"),
@@ -33,6 +37,9 @@ if TYPE_CHECKING:
     from replykit.formality.build import formalize
     from replykit.api import check, rules
     from replykit.config import Config, load_config
+    from replykit.conversation.models import Promise, ResponseTimes
+    from replykit.conversation.promises import extract_promises
+    from replykit.conversation.timing import response_times
     from replykit.greetings.build import farewell, greeting
     from replykit.names.build import address, parse_name, preferred_address
 
@@ -63,16 +70,20 @@ __all__ = [
     "InputError",
     "InputTooLargeError",
     "Message",
+    "Promise",
     "ReplykitError",
     "Report",
+    "ResponseTimes",
     "Severity",
     "UnknownRuleError",
     "address",
     "check",
+    "extract_promises",
     "farewell",
     "formalize",
     "greeting",
     "load_config",
+    "response_times",
     "parse_name",
     "preferred_address",
     "rules",
