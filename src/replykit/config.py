@@ -55,6 +55,9 @@ class GreetingOptions(_Options):
     )
 
 
+from replykit.bundling.options import BundlingOptions  # noqa: E402  (needs _Options above)
+
+
 class Config(_Options):
     """Everything a check can be told. Unknown keys are an error, not silently ignored."""
 
@@ -68,6 +71,7 @@ class Config(_Options):
     max_messages: int = Field(default=10_000, gt=0)
     timezone: str | None = None
     greeting: GreetingOptions = Field(default_factory=GreetingOptions)
+    bundling: BundlingOptions = Field(default_factory=BundlingOptions)
 
     @field_validator("select", "ignore", mode="before")
     @classmethod

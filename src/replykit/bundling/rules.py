@@ -1,0 +1,144 @@
+"""RK4xx: anticipated-question bundling.
+
+The customer's pending messages (those after the agent's last message) are read for questions
+about known topics; the reply (and, for bundles, the agent's earlier messages) for answers.
+Without a conversation there is nothing to answer, so with a bare reply these rules are silent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from replykit.bundling.detect import Mention, Questions, answers, questions
+from replykit.bundling.lexicon import Pack, normalize, pack
+from replykit.document import Document
+from replykit.engine import Context, Hit, Rule
+from replykit.models import Message
+
+
+@dataclass(frozen=True, slots=True)
+class _State:
+    pack: Pack
+    asked: tuple[Mention, ...]  # in the pending customer messages
+    stated: frozenset[str]
+    answered: dict[str, Mention]  # by the reply, in plain-text coordinates of ctx.doc
+    earlier: frozenset[str]  # topics the agent's earlier messages answered
+    span: tuple[int, int]  # the reply's own words
+    answer_sentence: tuple[int, int]  # the last own sentence with an answer (else the own words)
+
+
+def _pending(ctx: Context) -> list[Message]:
+    """Customer messages the reply answers: those after the agent's last message."""
+    out: list[Message] = []
+    for message in reversed(ctx.history):
+        if message.role == "agent":
+            break
+        out.append(message)
+    return out[::-1]
+
+
+def _state(ctx: Context) -> _State | None:
+    def compute() -> _State | None:
+        pending = _pending(ctx)
+        if not pending:
+            return None
+        lang = ctx.language
+        p = pack(lang, ctx.config.bundling.model_dump(exclude_defaults=True) or None)
+        own = [s for s in ctx.doc.sentences if ctx.doc.tokens[s.first_token].segment == "own"]
+        if p is None or not own:
+            return None
+        asked: list[Mention] = []
+        stated: set[str] = set()
+        for message in pending:
+            q: Questions = questions(p, Document(message.text, language=lang))
+            asked.extend(q.asked)
+            stated |= q.stated
+        earlier: set[str] = set()
+        for message in ctx.agent_messages():
+            doc = Document(message.text, language=lang)
+            earlier |= answers(p, doc.text, doc.own_end).keys()
+        answered = answers(p, ctx.doc.text, ctx.doc.own_end)
+        span = (own[0].start, own[-1].end)
+        with_answer = [s for s in own if any(s.start <= m.start < s.end for m in answered.values())]
+        return _State(
+            pack=p,
+            asked=tuple(asked),
+            stated=frozenset(stated),
+            answered=answered,
+            earlier=frozenset(earlier),
+            span=span,
+            answer_sentence=(with_answer[-1].start, with_answer[-1].end) if with_answer else span,
+        )
+
+    return ctx.memo("bundling.state", compute)
+
+
+def _first_by_topic(mentions: tuple[Mention, ...]) -> dict[str, Mention]:
+    out: dict[str, Mention] = {}
+    for m in mentions:
+        out.setdefault(m.topic, m)
+    return out
+
+
+def _quote(mentions: list[Mention]) -> str:
+    return ", ".join(dict.fromkeys(f"“{m.words}”" for m in mentions))
+
+
+def unanswered_question(ctx: Context) -> Iterator[Hit]:
+    state = _state(ctx)
+    if state is None:
+        return
+    for topic, mention in _first_by_topic(state.asked).items():
+        if topic not in state.answered:
+            yield Hit(
+                *state.span,
+                f"The customer asked about {state.pack.label(topic)} ({_quote([mention])}) "
+                "but the reply does not answer it.",
+            )
+
+
+def incomplete_bundle(ctx: Context) -> Iterator[Hit]:
+    state = _state(ctx)
+    if state is None:
+        return
+    asked = _first_by_topic(state.asked)
+    covered = state.answered.keys() | state.earlier | state.stated | asked.keys()
+    for bundle in state.pack.bundles:
+        triggers = [asked[t] for t in bundle.members if t in asked and t in bundle.triggers]
+        missing = [t for t in bundle.members if t not in covered]
+        if not triggers or not missing:
+            continue
+        labels = ", ".join(state.pack.label(t) for t in missing)
+        asked_labels = ", ".join(state.pack.label(m.topic) for m in triggers)
+        yield Hit(
+            *state.answer_sentence,
+            f"The customer asked about {asked_labels} ({_quote(triggers)}); answer the questions that "
+            f"come with it before they are asked: {labels} — neither the reply nor earlier messages cover it.",
+        )
+
+
+def points_elsewhere(ctx: Context) -> Iterator[Hit]:
+    state = _state(ctx)
+    if state is None or state.pack.deflect is None or not state.asked:
+        return
+    asked = _first_by_topic(state.asked)
+    if asked.keys() & state.answered.keys():
+        return
+    m = state.pack.deflect.search(normalize(ctx.doc.text), *state.span)
+    if m is None:
+        return
+    labels = ", ".join(state.pack.label(t) for t in asked)
+    yield Hit(
+        m.start(),
+        m.end(),
+        f"The reply only points elsewhere (“{ctx.doc.text[m.start():m.end()]}”) instead of answering "
+        f"the customer's question about {labels} ({_quote(list(asked.values()))}); give the answer here.",
+    )
+
+
+RULES = (
+    Rule("RK401", unanswered_question),
+    Rule("RK402", incomplete_bundle),
+    Rule("RK403", points_elsewhere),
+)
