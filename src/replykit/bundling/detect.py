@@ -13,6 +13,7 @@ from replykit.document import Document
 
 # Where a clause ends: a comma or semicolon (not inside "1,5" or "1 500,00"), a sentence end, a line end.
 _CLAUSE_END = regex.compile(r"(?<!\d)[,;]|[,;](?!\d)|[.!?…](?=\s|$)|\n")
+_SENTENCE_END = regex.compile(r"[.!?…](?=\s|$)|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +62,9 @@ def questions(pack: Pack, doc: Document) -> Questions:
 
 
 def _shadowed(pack: Pack, mention: Mention, found: list[Mention]) -> bool:
+    """A match inside a longer match of a topic that shadows it ("стоит" in "стоит доставка")."""
     return any(
-        mention.topic in pack.topics[other.topic].shadows and other.start < mention.end and mention.start < other.end
+        mention.topic in pack.topics[other.topic].shadows and other.start <= mention.start and mention.end <= other.end
         for other in found
     )
 
@@ -71,7 +73,8 @@ def answers(pack: Pack, text: str, limit: int | None = None) -> dict[str, Mentio
     """Topics that `text[:limit]` answers: a value of the topic's kind, or an answer phrase.
 
     A value (money, duration, date) goes to the topic whose cue is nearest in the same clause
-    ("гарантия 12 месяцев" → warranty); without a cue, to the topics that claim it by default.
+    ("гарантия 12 месяцев" → warranty), else in the same sentence; without any cue, to the
+    topics that claim that kind of value by default.
     """
     norm = normalize(text)
     end = len(text) if limit is None else limit
@@ -81,15 +84,27 @@ def answers(pack: Pack, text: str, limit: int | None = None) -> dict[str, Mentio
         if topic not in found:
             found[topic] = Mention(topic, start, stop, text[start:stop])
 
-    for name, topic in pack.topics.items():
-        if topic.answer is not None:
-            m = topic.answer.search(norm, 0, end)
-            if m is not None:
-                add(name, m.start(), m.end())
+    phrases = [
+        Mention(name, m.start(), m.end(), text[m.start() : m.end()])
+        for name, topic in pack.topics.items()
+        if topic.answer is not None
+        for m in topic.answer.finditer(norm, 0, end)
+    ]
+    for mention in phrases:
+        if not _shadowed(pack, mention, phrases):
+            add(mention.topic, mention.start, mention.end)
     clauses = [(m.start(), m.end()) for m in _CLAUSE_END.finditer(norm)]
-    for kind, pattern in pack.values.items():
+    sentences = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(norm)]
+    money: list[tuple[int, int]] = []
+    for kind, pattern in pack.values.items():  # money first: "$4.10" is no date
         for m in pattern.finditer(norm, 0, end):
-            owner = _cued_owner(pack, norm, clauses, kind, m.start(), m.end())
+            if any(s < m.end() and m.start() < e for s, e in money):
+                continue
+            if kind == "money":
+                money.append(m.span())
+            owner = None
+            for bounds in (clauses, sentences):
+                owner = owner or _cued_owner(pack, norm, bounds, kind, m.start(), m.end())
             owners = [owner] if owner else [n for n, t in pack.topics.items() if kind in t.claims]
             for name in owners:
                 add(name, m.start(), m.end())
@@ -97,19 +112,24 @@ def answers(pack: Pack, text: str, limit: int | None = None) -> dict[str, Mentio
 
 
 def _cued_owner(
-    pack: Pack, text: str, clauses: list[tuple[int, int]], kind: str, start: int, end: int
+    pack: Pack, text: str, bounds: list[tuple[int, int]], kind: str, start: int, end: int
 ) -> str | None:
-    i = bisect.bisect_left(clauses, (start, start))
-    clause_start = clauses[i - 1][1] if i else 0
-    while i < len(clauses) and clauses[i][0] < end:
+    """The topic whose cue is nearest to the value within its stretch of text, cues before it first."""
+    i = bisect.bisect_left(bounds, (start, start))
+    stretch_start = bounds[i - 1][1] if i else 0
+    while i < len(bounds) and bounds[i][0] < end:
         i += 1
-    clause_end = clauses[i][0] if i < len(clauses) else len(text)
-    best, best_distance = None, None
+    stretch_end = bounds[i][0] if i < len(bounds) else len(text)
+    candidates: dict[str, tuple[bool, int]] = {}
     for name, topic in pack.topics.items():
-        if kind not in topic.claims_with_cue or topic.cue is None:
+        if topic.cue is None or kind not in topic.claims | topic.claims_with_cue:
             continue
-        for m in topic.cue.finditer(text, clause_start, clause_end):
-            distance = start - m.end() if m.end() <= start else m.start() - end
-            if best_distance is None or abs(distance) < best_distance:
-                best, best_distance = name, abs(distance)
-    return best
+        for m in topic.cue.finditer(text, stretch_start, stretch_end):
+            after = m.start() >= end
+            distance = m.start() - end if after else max(start - m.end(), 0)
+            if name not in candidates or (after, distance) < candidates[name]:
+                candidates[name] = (after, distance)
+    for name in list(candidates):
+        if any(name in pack.topics[other].shadows for other in candidates):
+            del candidates[name]
+    return min(candidates, key=candidates.__getitem__) if candidates else None

@@ -1,7 +1,8 @@
 """Topic packs: the data files compiled into one pattern per topic and language, once.
 
 Phrase syntax (see data/ru.toml): words separated by spaces; `~word` any form of the word's
-lemma (ru/uk, through pymorphy3), `stem*` any ending, `a/b` either, `..` up to four words.
+lemma (ru/uk, through pymorphy3), `stem*` any ending, `a/b` either, `..` up to four words
+(not across a comma), `#` a number.
 """
 
 from __future__ import annotations
@@ -23,10 +24,13 @@ LANGUAGES = ("ru", "uk", "bg", "hu", "en", "de")
 VALUE_KINDS = ("money", "duration", "date")
 
 _SEP = r"[\s\u00a0]+"
-_GAP = r"(?:[\p{L}\d'\-]+[\s\u00a0,]+){0,4}"
+# Whole words: not inside a longer word, nor a part of a hyphenated one ("сплит" ≠ "сплит-система").
+_B, _E = r"(?<![\p{L}\d]|\p{L}-)", r"(?![\p{L}\d]|-\p{L})"
+_GAP = r"(?:[^\s.,;!?…]+[\s\u00a0]+){0,4}?"
 _NUM = r"\d+(?:[\s\u00a0\u202f.,']\d{3})*(?:[.,]\d{1,2})?"
 _RANGE = r"\d+(?:[.,]\d)?(?:\s*[-–—]\s*\d+(?:[.,]\d)?)?"
-_NUMERIC_DATE = r"\d{1,2}\.\d{1,2}(?:\.\d{2,4})?|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2}"
+_DAY, _MONTH = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])"
+_NUMERIC_DATE = rf"{_DAY}\.{_MONTH}(?:\.\d{{2,4}})?|{_MONTH}/{_DAY}(?:/\d{{2,4}})?|{_DAY}/{_MONTH}/\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}"
 
 
 def normalize(text: str) -> str:
@@ -100,6 +104,8 @@ def _word(language: str, word: str) -> str:
         if language not in MORPH_LANGUAGES:
             raise ConfigError(f"{word!r}: `~lemma` needs morphology, which {language!r} lacks; write `stem*`")
         return "|".join(regex.escape(f) for f in _lemma_forms(language, word[1:].lower()))
+    if word == "#":
+        return r"\d+(?:[.,]\d+)?"
     if word.endswith("*") and len(word) > 1:
         return regex.escape(word[:-1]) + r"[\p{L}\p{M}]*"
     return regex.escape(word)
@@ -127,7 +133,7 @@ def compile_phrases(language: str, phrases: Iterable[str]) -> regex.Pattern[str]
     bodies = [_phrase(language, p) for p in dict.fromkeys(phrases)]
     if not bodies:
         return None
-    return regex.compile(rf"(?<![\p{{L}}\d])(?:{'|'.join(bodies)})(?![\p{{L}}\d])", regex.IGNORECASE)
+    return regex.compile(rf"{_B}(?:{'|'.join(bodies)}){_E}", regex.IGNORECASE)
 
 
 def _alternation(language: str, phrases: Iterable[str]) -> str:
@@ -149,13 +155,13 @@ def _babel_names(language: str) -> tuple[list[str], list[str]]:
 
 
 def _names(language: str, names: list[str]) -> str:
+    """The names in every form (ru/uk); elsewhere as CLDR writes them — inflected forms
+    ("hétfőn", "Donnerstagnachmittag") go in the language's `dates` list."""
     if language in MORPH_LANGUAGES:
         forms = {f for n in names for f in _lemma_forms(language, normalize(n.lower()))}
     else:
         forms = {normalize(n.lower()) for n in names}
-    suffix = "" if language in MORPH_LANGUAGES else r"[\p{L}]{0,4}"
-    body = "|".join(regex.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return rf"(?:{body}){suffix}"
+    return "|".join(regex.escape(f) for f in sorted(forms, key=len, reverse=True))
 
 
 def _value_patterns(language: str, data: dict[str, Any]) -> dict[str, regex.Pattern[str]]:
@@ -171,9 +177,9 @@ def _value_patterns(language: str, data: dict[str, Any]) -> dict[str, regex.Patt
     number_words = _alternation(language, values.get("number_words", ())) or "(?!)"
     months, days = _babel_names(language)
     month, day = _names(language, months), _names(language, days)
-    b, e = r"(?<![\p{L}\d])", r"(?![\p{L}\d])"
+    b, e = _B, _E
     money = rf"{b}(?:(?:{prefix})\s?{_NUM}|{_NUM}(?:\s?(?:{multiplier}))?\s?(?:{currency})){e}"
-    duration = rf"{b}(?:(?:{_RANGE}|{number_words})\s*(?:{units})|{_alternation(language, values.get('durations', ())) or '(?!)'}){e}"
+    duration = rf"{b}(?:(?:{_RANGE}|{number_words})(?:\s*|-)(?:{units})|{_alternation(language, values.get('durations', ())) or '(?!)'}){e}"
     dates = _alternation(language, values.get("dates", ())) or "(?!)"
     date = rf"{b}(?:\d{{1,2}}\.?\s*(?:{month})|(?:{month})\s*\d{{1,2}}\.?|{_NUMERIC_DATE}|{day}|{dates}){e}"
     return {kind: regex.compile(p, regex.IGNORECASE) for kind, p in zip(VALUE_KINDS, (money, duration, date))}
