@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 import replykit
 from replykit import ConfigError, Conversation, Message
 from replykit.bundling.build import Offer, bundle
+from replykit.greeting.build import farewell, greeting  # `replykit.greeting` is shadowed by the subpackage
 
 QUESTIONS = {
     "ru": "Здравствуйте! Сколько стоит шкаф и когда сможете привезти?",
@@ -63,7 +64,7 @@ def test_builder_matches_the_issue_example():
 def test_builder_output_passes_every_check(lang, offer):
     offer = offer.model_copy(update={"currency": CURRENCY[lang]})
     body = bundle(offer, locale=lang)
-    reply = f"{replykit.greeting(locale=lang)}\n\n{body}\n\n{replykit.farewell(locale=lang, signature='Anna')}"
+    reply = f"{greeting(locale=lang)}\n\n{body}\n\n{farewell(locale=lang, signature='Anna')}"
     report = replykit.check(conversation(QUESTIONS[lang], reply), locale=lang)
     assert report.findings == (), (body, report.findings)
     assert codes(conversation(QUESTIONS[lang], "OK."), lang), "the question itself must be detected"

@@ -53,12 +53,17 @@ def questions(pack: Pack, doc: Document) -> Questions:
         if not found:
             continue
         sentence = text[start:end]
-        if "?" in sentence or pack.question.search(text, start, end):
+        if "?" in sentence or pack.question.search(text, start, end) or _terse(sentence):
             asked.extend(found)
         else:
             stated.update(m.topic for m in found)
     asked.sort(key=lambda m: m.start)
     return Questions(tuple(asked), frozenset(stated))
+
+
+def _terse(sentence: str) -> bool:
+    """A message of a few words naming a topic ("Цена и сроки", "delivery period") asks about it."""
+    return len(sentence.split()) <= 3
 
 
 def _shadowed(pack: Pack, mention: Mention, found: list[Mention]) -> bool:
