@@ -119,7 +119,8 @@ def answers(pack: Pack, text: str, limit: int | None = None) -> dict[str, Mentio
 def _cued_owner(
     pack: Pack, text: str, bounds: list[tuple[int, int]], kind: str, start: int, end: int
 ) -> str | None:
-    """The topic whose cue is nearest to the value within its stretch of text, cues before it first."""
+    """The topic whose cue is nearest to the value within its stretch of text; a cue before the
+    value wins over one right after it."""
     i = bisect.bisect_left(bounds, (start, start))
     stretch_start = bounds[i - 1][1] if i else 0
     while i < len(bounds) and bounds[i][0] < end:
@@ -131,6 +132,8 @@ def _cued_owner(
             continue
         for m in topic.cue.finditer(text, stretch_start, stretch_end):
             after = m.start() >= end
+            if after and len(text[end : m.start()].split()) > 2:  # "12 месяцев гарантии", not "$890 and we deliver"
+                continue
             distance = m.start() - end if after else max(start - m.end(), 0)
             if name not in candidates or (after, distance) < candidates[name]:
                 candidates[name] = (after, distance)
