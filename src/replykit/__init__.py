@@ -23,11 +23,14 @@ _LAZY = {
     "load_config": ("replykit.config", "load_config"),
     "greeting": ("replykit.greeting.build", "greeting"),
     "farewell": ("replykit.greeting.build", "farewell"),
+    "bundle": ("replykit.bundling.build", "bundle"),
+    "Offer": ("replykit.bundling.build", "Offer"),
 }
 
 if TYPE_CHECKING:
     from replykit.api import check, rules
     from replykit.config import Config, load_config
+    from replykit.bundling.build import Offer, bundle
     from replykit.greeting.build import farewell, greeting
 
 
@@ -57,10 +60,12 @@ __all__ = [
     "InputError",
     "InputTooLargeError",
     "Message",
+    "Offer",
     "ReplykitError",
     "Report",
     "Severity",
     "UnknownRuleError",
+    "bundle",
     "check",
     "farewell",
     "greeting",
