@@ -12,7 +12,10 @@ from hypothesis import strategies as st
 import replykit
 from replykit import ConfigError, Conversation, Message
 from replykit.bundling.build import Offer, bundle
-from replykit.greeting.build import farewell, greeting  # `replykit.greeting` is shadowed by the subpackage
+from replykit.greeting.build import (  # `replykit.greeting` is shadowed by the subpackage
+    farewell,
+    greeting,
+)
 
 QUESTIONS = {
     "ru": "Здравствуйте! Сколько стоит шкаф и когда сможете привезти?",
@@ -34,7 +37,7 @@ def codes(value, lang: str, **kwargs) -> list[str]:
 
 
 FULL = Offer(
-    price=Decimal("1500"),
+    price=Decimal(1500),
     lead_time=timedelta(days=2),
     payment_timing="on_delivery",
     payment_methods=("card", "cash", "transfer"),
@@ -53,12 +56,24 @@ def test_builder_matches_the_issue_example():
     "offer",
     [
         FULL,
-        Offer(price=Decimal("12990.5"), delivery_date=date(2026, 3, 2), delivery_cost=Decimal(0),
-              payment_timing="prepayment", payment_methods=("card", "online")),
-        Offer(price=Decimal("249"), lead_time=timedelta(days=21), delivery_cost=Decimal("300"),
-              payment_timing="invoice", invoice_due=timedelta(days=14), payment_methods=("transfer",)),
-        Offer(price=Decimal("5"), lead_time=timedelta(days=1), payment_timing="after_delivery",
-              payment_methods=("cash",)),
+        Offer(
+            price=Decimal("12990.5"),
+            delivery_date=date(2026, 3, 2),
+            delivery_cost=Decimal(0),
+            payment_timing="prepayment",
+            payment_methods=("card", "online"),
+        ),
+        Offer(
+            price=Decimal(249),
+            lead_time=timedelta(days=21),
+            delivery_cost=Decimal(300),
+            payment_timing="invoice",
+            invoice_due=timedelta(days=14),
+            payment_methods=("transfer",),
+        ),
+        Offer(
+            price=Decimal(5), lead_time=timedelta(days=1), payment_timing="after_delivery", payment_methods=("cash",)
+        ),
     ],
 )
 def test_builder_output_passes_every_check(lang, offer):
@@ -102,8 +117,13 @@ def test_builder_rejects_bad_input():
     lang=st.sampled_from(sorted(QUESTIONS)),
 )
 def test_builder_always_answers_what_it_was_given(price, days, methods, lang):
-    offer = Offer(price=price, currency=CURRENCY[lang], lead_time=timedelta(days=days),
-                  payment_timing="prepayment", payment_methods=tuple(methods))
+    offer = Offer(
+        price=price,
+        currency=CURRENCY[lang],
+        lead_time=timedelta(days=days),
+        payment_timing="prepayment",
+        payment_methods=tuple(methods),
+    )
     question = QUESTIONS[lang]
     assert "RK401" not in codes(conversation(question, bundle(offer, locale=lang)), lang)
 
@@ -139,11 +159,14 @@ def test_bundle_lists_exactly_the_missing_members():
 def test_earlier_agent_messages_and_customer_statements_cover_members():
     earlier = Message(role="agent", text="Оплата при получении, картой или наличными.")
     first = Message(role="customer", text="Хочу заказать стол.")
-    conv = Conversation(messages=(
-        first, earlier,
-        Message(role="customer", text="Сколько стоит стол?"),
-        Message(role="agent", text="Стол стоит 4 500 ₽, доставим через 3 дня."),
-    ))
+    conv = Conversation(
+        messages=(
+            first,
+            earlier,
+            Message(role="customer", text="Сколько стоит стол?"),
+            Message(role="agent", text="Стол стоит 4 500 ₽, доставим через 3 дня."),
+        )
+    )
     assert codes(conv, "ru") == []
     stated = conversation("Оплачу картой при получении. Сколько стоит стол?", "Стол стоит 4 500 ₽, привезём завтра.")
     assert codes(stated, "ru") == []
@@ -159,7 +182,17 @@ def test_points_elsewhere_only_without_an_answer():
 def test_user_topic_and_bundle_from_config():
     config = {
         "bundling": {
-            "topics": {"assembly": {"label": "assembly", "phrases": {"ru": {"ask": ["~сборка", "~собрать"], "answer": ["~сборка ~бесплатный", "~собрать .. ~бесплатно"]}}}},
+            "topics": {
+                "assembly": {
+                    "label": "assembly",
+                    "phrases": {
+                        "ru": {
+                            "ask": ["~сборка", "~собрать"],
+                            "answer": ["~сборка ~бесплатный", "~собрать .. ~бесплатно"],
+                        }
+                    },
+                }
+            },
             "bundles": {"furniture": {"members": ["price", "assembly"], "triggers": ["price"]}},
             "builtin-bundles": False,
         }

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from replykit.errors import ConfigError
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 PaymentTiming = Literal["prepayment", "on_delivery", "after_delivery", "invoice"]
 PaymentMethod = Literal["card", "cash", "transfer", "invoice", "online"]
@@ -62,12 +65,12 @@ class Offer(BaseModel):
         return self
 
 
-def _money(amount: Decimal, currency: str, locale: object) -> str:
+def _money(amount: Decimal, currency: str, locale: Locale) -> str:
     """The locale's currency format, without decimals for whole amounts (1 500 ₽, not 1 500,00 ₽)."""
     from babel.numbers import format_currency, parse_pattern
 
     if amount == amount.to_integral_value():
-        pattern = parse_pattern(locale.currency_formats["standard"].pattern)  # type: ignore[attr-defined]
+        pattern = parse_pattern(locale.currency_formats["standard"].pattern)
         pattern.frac_prec = (0, 0)
         return pattern.apply(amount, locale, currency=currency, currency_digits=False)
     return format_currency(amount, currency, locale=locale)
@@ -117,11 +120,18 @@ def bundle(offer: Offer, *, locale: str = "ru") -> str:
         first.append(words["date"].format(date=format_skeleton("MMMMd", offer.delivery_date, locale=loc)))
     if offer.delivery_cost is not None:
         cost = offer.delivery_cost
-        first.append(words["free_delivery"] if cost == 0 else words["delivery"].format(
-            delivery=_money(cost, offer.currency, loc)))
-    methods = format_list(
-        [words["invoice_method" if m == "invoice" else m] for m in offer.payment_methods], style="or", locale=loc
-    ) if offer.payment_methods else ""
+        first.append(
+            words["free_delivery"]
+            if cost == 0
+            else words["delivery"].format(delivery=_money(cost, offer.currency, loc))
+        )
+    methods = (
+        format_list(
+            [words["invoice_method" if m == "invoice" else m] for m in offer.payment_methods], style="or", locale=loc
+        )
+        if offer.payment_methods
+        else ""
+    )
     second = ""
     if offer.payment_timing is not None:
         due = offer.invoice_due or timedelta(days=7)

@@ -10,7 +10,6 @@ import regex
 from replykit.bundling.lexicon import Pack, normalize
 from replykit.document import Document
 
-
 # Where a clause ends: a comma or semicolon (not inside "1,5" or "1 500,00"), a sentence end, a line end.
 _CLAUSE_END = regex.compile(r"(?<!\d)[,;]|[,;](?!\d)|[.!?…](?=\s|$)|\n")
 _SENTENCE_END = regex.compile(r"[.!?…](?=\s|$)|\n")
@@ -116,9 +115,7 @@ def answers(pack: Pack, text: str, limit: int | None = None) -> dict[str, Mentio
     return found
 
 
-def _cued_owner(
-    pack: Pack, text: str, bounds: list[tuple[int, int]], kind: str, start: int, end: int
-) -> str | None:
+def _cued_owner(pack: Pack, text: str, bounds: list[tuple[int, int]], kind: str, start: int, end: int) -> str | None:
     """The topic whose cue is nearest to the value within its stretch of text; a cue before the
     value wins over one right after it."""
     i = bisect.bisect_left(bounds, (start, start))

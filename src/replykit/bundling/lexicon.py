@@ -214,7 +214,9 @@ def _load(language: str, options_json: str) -> Pack | None:
                 cue=compile_phrases(language, phrases("cue")),
             )
         question = compile_phrases(language, data.get("question", {}).get("cues", ())) or regex.compile("(?!)")
-        deflect = compile_phrases(language, [*data.get("deflect", {}).get("phrases", ()), *options.get("deflect", {}).get(language, ())])
+        deflect = compile_phrases(
+            language, [*data.get("deflect", {}).get("phrases", ()), *options.get("deflect", {}).get(language, ())]
+        )
         values = _value_patterns(language, data)
     except regex.error as exc:
         raise ConfigError(f"bundling phrases for {language!r} do not compile: {exc}") from None

@@ -132,7 +132,7 @@ def points_elsewhere(ctx: Context) -> Iterator[Hit]:
     yield Hit(
         m.start(),
         m.end(),
-        f"The reply only points elsewhere (“{ctx.doc.text[m.start():m.end()]}”) instead of answering "
+        f"The reply only points elsewhere (“{ctx.doc.text[m.start() : m.end()]}”) instead of answering "
         f"the customer's question about {labels} ({_quote(list(asked.values()))}); give the answer here.",
     )
 
