@@ -151,9 +151,10 @@ def test_bundle_lists_exactly_the_missing_members():
         config={"select": ["RK402"]},
     )
     (finding,) = report.findings
-    assert "payment timing, payment method" in finding.message
+    assert "cover: payment timing, payment method." in finding.message
     assert "“стоит”" in finding.message
     assert "lead time" not in finding.message.split(":", 1)[1]
+    assert finding.excerpt == "Стол стоит 4 500 ₽, доставим завтра."
 
 
 def test_earlier_agent_messages_and_customer_statements_cover_members():
@@ -214,6 +215,8 @@ def test_user_topic_and_bundle_from_config():
         {"topics": {"price": {"label": "cost"}}},
         {"topics": {"assembly": {"label": "assembly"}}},
         {"topics": {"assembly": {"phrases": {"ru": {"ask": [" "]}}}}},
+        {"topics": {"assembly": {"phrases": {"fr": {"ask": ["montage"]}}}}},
+        {"deflect": {"xx": ["site"]}},
     ],
 )
 def test_bad_options_are_config_errors(bad):

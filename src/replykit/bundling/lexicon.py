@@ -173,7 +173,7 @@ def _value_patterns(language: str, data: dict[str, Any]) -> dict[str, regex.Patt
     prefix = "|".join(regex.escape(s) for s in sorted(symbols, key=len, reverse=True))
     currency = "|".join(filter(None, [_alternation(language, values.get("currency", ())), prefix]))
     multiplier = _alternation(language, values.get("multiplier", ())) or "(?!)"
-    units = _alternation(language, values.get("duration_units", ()))
+    units = _alternation(language, values.get("duration_units", ())) or "(?!)"
     number_words = _alternation(language, values.get("number_words", ())) or "(?!)"
     months, days = _babel_names(language)
     month, day = _names(language, months), _names(language, days)
@@ -190,9 +190,8 @@ def _load(language: str, options_json: str) -> Pack | None:
     data = language_data(language)
     options: dict[str, Any] = json.loads(options_json) if options_json else {}
     user_topics: dict[str, Any] = options.get("topics", {})
-    if data is None and not any(language in t.get("phrases", {}) for t in user_topics.values()):
+    if data is None:
         return None
-    data = data or {}
     specs = {**builtin_topics(), **{k: v for k, v in user_topics.items() if k not in builtin_topics()}}
     topics = {}
     try:

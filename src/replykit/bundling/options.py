@@ -60,9 +60,12 @@ class BundlingOptions(_Options):
 
     @model_validator(mode="after")
     def _known_topics(self) -> BundlingOptions:
-        from replykit.bundling.lexicon import builtin_topics
+        from replykit.bundling.lexicon import LANGUAGES, builtin_topics
 
         builtin = builtin_topics()
+        languages = {lang for t in self.topics.values() for lang in t.phrases} | self.deflect.keys()
+        if languages - set(LANGUAGES):
+            raise ValueError(f"no bundling data for languages {sorted(languages - set(LANGUAGES))}; use {LANGUAGES}")
         for name, topic in self.topics.items():
             if name in builtin and topic.model_dump(exclude={"phrases"}, exclude_defaults=True):
                 raise ValueError(f"topic {name!r} is built in: give only its extra `phrases`")

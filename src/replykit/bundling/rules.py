@@ -113,8 +113,8 @@ def incomplete_bundle(ctx: Context) -> Iterator[Hit]:
         asked_labels = ", ".join(state.pack.label(m.topic) for m in triggers)
         yield Hit(
             *state.answer_sentence,
-            f"The customer asked about {asked_labels} ({_quote(triggers)}); answer the questions that "
-            f"come with it before they are asked: {labels} — neither the reply nor earlier messages cover it.",
+            f"The customer asked about {asked_labels} ({_quote(triggers)}) and will ask next about what "
+            f"neither this reply nor earlier messages cover: {labels}. Answer it now.",
         )
 
 
