@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -228,3 +229,15 @@ def test_bad_phrase_syntax_is_a_config_error():
     config = {"bundling": {"topics": {"assembly": {"phrases": {"de": {"ask": ["~montage"]}}}}}}
     with pytest.raises(ConfigError):
         replykit.check(conversation("Montage?", "Ja."), locale="de", config=config)
+
+
+def test_config_file_from_the_docs(tmp_path):
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "bundling.md").read_text("utf-8")
+    toml = docs.split("```toml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "pyproject.toml").write_text(toml, encoding="utf-8")
+    config = replykit.load_config(start=tmp_path)
+    conv = conversation("Здравствуйте! Сколько стоит стол «Лофт»?", "Здравствуйте! Стол «Лофт» стоит 14 500 ₽.")
+    (finding,) = replykit.check(conv, locale="ru", config=config.merged(select=["RK402"])).findings
+    assert finding.message.endswith("lead time, payment timing, payment method, assembly. Answer it now.")
+    deflecting = conversation("Сколько стоит?", "Напишите нам в телеграм.")
+    assert "RK403" in codes(deflecting, "ru", **config.model_dump(include={"bundling"}))

@@ -99,23 +99,29 @@ def unanswered_question(ctx: Context) -> Iterator[Hit]:
 
 
 def incomplete_bundle(ctx: Context) -> Iterator[Hit]:
+    """One finding for every bundle the customer triggered, their missing members merged."""
     state = _state(ctx)
     if state is None:
         return
     asked = _first_by_topic(state.asked)
     covered = state.answered.keys() | state.earlier | state.stated | asked.keys()
+    triggers: dict[str, Mention] = {}
+    missing: dict[str, None] = {}
     for bundle in state.pack.bundles:
-        triggers = [asked[t] for t in bundle.members if t in asked and t in bundle.triggers]
-        missing = [t for t in bundle.members if t not in covered]
-        if not triggers or not missing:
-            continue
-        labels = ", ".join(state.pack.label(t) for t in missing)
-        asked_labels = ", ".join(state.pack.label(m.topic) for m in triggers)
-        yield Hit(
-            *state.answer_sentence,
-            f"The customer asked about {asked_labels} ({_quote(triggers)}) and will ask next about what "
-            f"neither this reply nor earlier messages cover: {labels}. Answer it now.",
-        )
+        hit = [asked[t] for t in bundle.members if t in asked and t in bundle.triggers]
+        gaps = [t for t in bundle.members if t not in covered]
+        if hit and gaps:
+            triggers.update((m.topic, m) for m in hit)
+            missing.update(dict.fromkeys(gaps))
+    if not missing:
+        return
+    found = sorted(triggers.values(), key=lambda m: m.start)
+    yield Hit(
+        *state.answer_sentence,
+        f"The customer asked about {', '.join(state.pack.label(m.topic) for m in found)} ({_quote(found)}) "
+        f"and will ask next about what neither this reply nor earlier messages cover: "
+        f"{', '.join(state.pack.label(t) for t in missing)}. Answer it now.",
+    )
 
 
 def points_elsewhere(ctx: Context) -> Iterator[Hit]:
