@@ -241,3 +241,24 @@ def test_config_file_from_the_docs(tmp_path):
     assert finding.message.endswith("lead time, payment timing, payment method, assembly. Answer it now.")
     deflecting = conversation("Сколько стоит?", "Напишите нам в телеграм.")
     assert "RK403" in codes(deflecting, "ru", **config.model_dump(include={"bundling"}))
+
+
+def test_a_statement_in_an_earlier_message_settles_a_member():
+    conv = Conversation(
+        messages=(
+            Message(role="customer", text="Оплачу картой."),
+            Message(role="agent", text="Хорошо, спасибо."),
+            Message(role="customer", text="А сколько стоит стол и когда доставите?"),
+            Message(role="agent", text="Стол стоит 4 500 ₽, доставим завтра."),
+        )
+    )
+    (finding,) = replykit.check(conv, locale="ru", config={"select": ["RK402"]}).findings
+    assert finding.message.endswith("cover: payment timing. Answer it now.")
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.text(max_size=300), lang=st.sampled_from(sorted(QUESTIONS)))
+def test_any_text_gives_findings_not_crashes(text, lang):
+    conv = conversation(text or "?", text + " 1 500 ₽ 12.03 3–5 дней")
+    for finding in replykit.check(conv, locale=lang, config={"select": ["RK4"]}).findings:
+        assert 0 <= finding.start <= finding.end <= len(conv.messages[-1].text)

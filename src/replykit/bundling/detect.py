@@ -61,8 +61,9 @@ def questions(pack: Pack, doc: Document) -> Questions:
 
 
 def _terse(sentence: str) -> bool:
-    """A message of a few words naming a topic ("Цена и сроки", "delivery period") asks about it."""
-    return len(sentence.split()) <= 3
+    """A few words naming a topic ("Цена и сроки", "delivery period") ask about it; a short
+    statement ("Оплачу картой.") does not."""
+    return len(sentence.split()) <= 3 and not sentence.rstrip().endswith((".", "!"))
 
 
 def _shadowed(pack: Pack, mention: Mention, found: list[Mention]) -> bool:

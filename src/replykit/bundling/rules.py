@@ -21,7 +21,7 @@ from replykit.models import Message
 class _State:
     pack: Pack
     asked: tuple[Mention, ...]  # in the pending customer messages
-    stated: frozenset[str]
+    stated: frozenset[str]  # topics the customer settled in a statement, in any message
     answered: dict[str, Mention]  # by the reply, in plain-text coordinates of ctx.doc
     earlier: frozenset[str]  # topics the agent's earlier messages answered
     span: tuple[int, int]  # the reply's own words
@@ -50,10 +50,11 @@ def _state(ctx: Context) -> _State | None:
             return None
         asked: list[Mention] = []
         stated: set[str] = set()
-        for message in pending:
+        for message in ctx.customer_messages():
             q: Questions = questions(p, Document(message.text, language=lang))
-            asked.extend(q.asked)
             stated |= q.stated
+            if any(message is m for m in pending):
+                asked.extend(q.asked)
         earlier: set[str] = set()
         for message in ctx.agent_messages():
             doc = Document(message.text, language=lang)
