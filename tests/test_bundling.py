@@ -259,6 +259,26 @@ def test_a_statement_in_an_earlier_message_settles_a_member():
 @settings(max_examples=60, deadline=None)
 @given(text=st.text(max_size=300), lang=st.sampled_from(sorted(QUESTIONS)))
 def test_any_text_gives_findings_not_crashes(text, lang):
-    conv = conversation(text or "?", text + " 1 500 ₽ 12.03 3–5 дней")
+    conv = conversation(text or "?", text.replace("\x00", "") + " 1 500 ₽ 12.03 3–5 дней")
     for finding in replykit.check(conv, locale=lang, config={"select": ["RK4"]}).findings:
         assert 0 <= finding.start <= finding.end <= len(conv.messages[-1].text)
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("У вас есть доставка в выходные? И сколько она стоит?", "delivery_cost"),
+        ("Доставляете в Тверь? Сколько это стоит?", "delivery_cost"),
+        ("Хочу диван с доставкой. Сколько он стоит?", "price"),
+        ("Сколько стоит диван и когда доставка?", "price"),
+    ],
+)
+def test_a_pronoun_refers_back_to_the_topic_named_before(question, topic):
+    from replykit.bundling.detect import questions
+    from replykit.bundling.lexicon import pack
+    from replykit.document import Document
+
+    p = pack("ru")
+    assert p is not None
+    asked = {m.topic for m in questions(p, Document(question, language="ru")).asked}
+    assert topic in asked and ({"price", "delivery_cost"} - {topic}).isdisjoint(asked)

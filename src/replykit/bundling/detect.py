@@ -41,6 +41,7 @@ def questions(pack: Pack, doc: Document) -> Questions:
     text = normalize(doc.text)
     asked: list[Mention] = []
     stated: set[str] = set()
+    previous = (0, 0)
     for start, end in _sentences(doc):
         found = [
             Mention(name, m.start(), m.end(), doc.text[m.start() : m.end()])
@@ -48,7 +49,8 @@ def questions(pack: Pack, doc: Document) -> Questions:
             if topic.ask is not None
             for m in topic.ask.finditer(text, start, end)
         ]
-        found = [m for m in found if not _shadowed(pack, m, found)]
+        found = [_referent(pack, text, m, previous[0], end) for m in found if not _shadowed(pack, m, found)]
+        previous = (start, end)
         if not found:
             continue
         sentence = text[start:end]
@@ -64,6 +66,18 @@ def _terse(sentence: str) -> bool:
     """A few words naming a topic ("Цена и сроки", "delivery period") ask about it; a short
     statement ("Оплачу картой.") does not."""
     return len(sentence.split()) <= 3 and not sentence.rstrip().endswith((".", "!"))
+
+
+def _referent(pack: Pack, text: str, mention: Mention, start: int, end: int) -> Mention:
+    """ "Доставка в Казань есть? Сколько она стоит?" asks about the delivery cost: a question that
+    refers back with a pronoun belongs to the topic that `takes_over` it when that topic's cue
+    stands in the sentence or the one before."""
+    if pack.pronoun is None or not pack.pronoun.search(text, start, end):
+        return mention
+    for name, topic in pack.topics.items():
+        if mention.topic in topic.takes_over and topic.cue is not None and topic.cue.search(text, start, end):
+            return Mention(name, mention.start, mention.end, mention.words)
+    return mention
 
 
 def _shadowed(pack: Pack, mention: Mention, found: list[Mention]) -> bool:

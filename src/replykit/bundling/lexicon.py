@@ -45,6 +45,7 @@ class Topic:
     claims: frozenset[str]
     claims_with_cue: frozenset[str]
     shadows: frozenset[str]
+    takes_over: frozenset[str]
     ask: regex.Pattern[str] | None
     answer: regex.Pattern[str] | None
     cue: regex.Pattern[str] | None
@@ -65,6 +66,7 @@ class Pack:
     topics: dict[str, Topic]
     bundles: tuple[Bundle, ...]
     question: regex.Pattern[str]
+    pronoun: regex.Pattern[str] | None  # words that refer back to an earlier topic
     deflect: regex.Pattern[str] | None
     values: dict[str, regex.Pattern[str]]  # value kind -> pattern
     build: dict[str, str]
@@ -208,11 +210,13 @@ def _load(language: str, options_json: str) -> Pack | None:
                 claims=frozenset(spec.get("claims", ())),
                 claims_with_cue=frozenset(spec.get("claims_with_cue", ())),
                 shadows=frozenset(spec.get("shadows", ())),
+                takes_over=frozenset(spec.get("takes_over", ())),
                 ask=compile_phrases(language, phrases("ask")),
                 answer=compile_phrases(language, phrases("answer")),
                 cue=compile_phrases(language, phrases("cue")),
             )
         question = compile_phrases(language, data.get("question", {}).get("cues", ())) or regex.compile("(?!)")
+        pronoun = compile_phrases(language, data.get("question", {}).get("pronouns", ()))
         deflect = compile_phrases(
             language, [*data.get("deflect", {}).get("phrases", ()), *options.get("deflect", {}).get(language, ())]
         )
@@ -225,7 +229,7 @@ def _load(language: str, options_json: str) -> Pack | None:
         Bundle(name, tuple(b["members"]), frozenset(b.get("triggers") or b["members"]))
         for name, b in bundle_specs.items()
     )
-    return Pack(language, topics, bundles, question, deflect, values, dict(data.get("build", {})))
+    return Pack(language, topics, bundles, question, pronoun, deflect, values, dict(data.get("build", {})))
 
 
 def pack(language: str, options: dict[str, Any] | None = None) -> Pack | None:

@@ -33,6 +33,7 @@ class TopicOptions(_Options):
     claims: tuple[ValueKind, ...] = ()
     claims_with_cue: tuple[ValueKind, ...] = ()
     shadows: tuple[str, ...] = ()
+    takes_over: tuple[str, ...] = ()
     phrases: dict[str, TopicPhrases] = Field(default_factory=dict, description="per language code")
 
 
@@ -73,8 +74,11 @@ class BundlingOptions(_Options):
                 raise ValueError(f"topic {name!r} needs `phrases` in at least one language")
         known = builtin.keys() | self.topics.keys()
         for name, topic in self.topics.items():
-            if set(topic.shadows) - known:
-                raise ValueError(f"topic {name!r} shadows unknown topics {sorted(set(topic.shadows) - known)}")
+            for key in ("shadows", "takes_over"):
+                if set(getattr(topic, key)) - known:
+                    raise ValueError(
+                        f"topic {name!r}: {key} names unknown topics {sorted(set(getattr(topic, key)) - known)}"
+                    )
         for name, bundle in self.bundles.items():
             unknown = sorted(set(bundle.members) - known)
             if unknown:

@@ -14,6 +14,7 @@ from replykit.bundling.detect import Mention, Questions, answers, questions
 from replykit.bundling.lexicon import Pack, normalize, pack
 from replykit.document import Document
 from replykit.engine import Context, Hit, Rule
+from replykit.errors import InputError
 from replykit.models import Message
 
 
@@ -38,6 +39,15 @@ def _pending(ctx: Context) -> list[Message]:
     return out[::-1]
 
 
+def _documents(ctx: Context, messages: list[Message]) -> Iterator[tuple[Message, Document]]:
+    """Earlier messages as documents; one that cannot be read (binary, too long) tells nothing."""
+    for message in messages:
+        try:
+            yield message, Document(message.text, language=ctx.language, max_chars=ctx.config.max_chars)
+        except InputError:
+            continue
+
+
 def _state(ctx: Context) -> _State | None:
     def compute() -> _State | None:
         pending = _pending(ctx)
@@ -50,14 +60,13 @@ def _state(ctx: Context) -> _State | None:
             return None
         asked: list[Mention] = []
         stated: set[str] = set()
-        for message in ctx.customer_messages():
-            q: Questions = questions(p, Document(message.text, language=lang))
+        for message, doc in _documents(ctx, ctx.customer_messages()):
+            q: Questions = questions(p, doc)
             stated |= q.stated
             if any(message is m for m in pending):
                 asked.extend(q.asked)
         earlier: set[str] = set()
-        for message in ctx.agent_messages():
-            doc = Document(message.text, language=lang)
+        for _, doc in _documents(ctx, ctx.agent_messages()):
             earlier |= answers(p, doc.text, doc.own_end).keys()
         answered = answers(p, ctx.doc.text, ctx.doc.own_end)
         span = (own[0].start, own[-1].end)
