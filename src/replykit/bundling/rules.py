@@ -125,7 +125,7 @@ def incomplete_bundle(ctx: Context) -> Iterator[Hit]:
             missing.update(dict.fromkeys(gaps))
     if not missing:
         return
-    found = sorted(triggers.values(), key=lambda m: m.start)
+    found = list(triggers.values())
     yield Hit(
         *state.answer_sentence,
         f"The customer asked about {', '.join(state.pack.label(m.topic) for m in found)} ({_quote(found)}) "
