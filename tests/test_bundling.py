@@ -282,3 +282,21 @@ def test_a_pronoun_refers_back_to_the_topic_named_before(question, topic):
     assert p is not None
     asked = {m.topic for m in questions(p, Document(question, language="ru")).asked}
     assert topic in asked and ({"price", "delivery_cost"} - {topic}).isdisjoint(asked)
+
+
+def test_lookback_limits_what_earlier_messages_settle():
+    history = (
+        Message(role="customer", text="Оплачу картой."),
+        Message(role="agent", text="Хорошо."),
+        Message(role="customer", text="Понял."),
+        Message(role="agent", text="Отлично."),
+    )
+    conv = conversation("Сколько стоит стол и когда доставите?", "Стол стоит 4 500 ₽, доставим завтра.", *history)
+    assert (
+        codes(conv, "ru") == ["RK402"]
+        and "payment timing." in replykit.check(conv, locale="ru", config={"select": ["RK402"]}).findings[0].message
+    )
+    (finding,) = replykit.check(conv, locale="ru", config={"select": ["RK402"], "bundling": {"lookback": 1}}).findings
+    assert finding.message.endswith("payment timing, payment method. Answer it now.")
+    with pytest.raises(ConfigError):
+        replykit.check(conv, config={"bundling": {"lookback": 0}})

@@ -58,6 +58,9 @@ class BundlingOptions(_Options):
     )
     builtin_bundles: bool = Field(default=True, description="false: only the bundles given here")
     deflect: dict[str, tuple[str, ...]] = Field(default_factory=dict, description="extra phrases per language")
+    lookback: int = Field(
+        default=50, ge=1, description="how many earlier messages (of each side) can settle or cover a topic"
+    )
 
     @model_validator(mode="after")
     def _known_topics(self) -> BundlingOptions:

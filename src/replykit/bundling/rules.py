@@ -54,19 +54,22 @@ def _state(ctx: Context) -> _State | None:
         if not pending:
             return None
         lang = ctx.language
-        p = pack(lang, ctx.config.bundling.model_dump(exclude_defaults=True) or None)
+        options = ctx.config.bundling
+        p = pack(lang, options.model_dump(exclude_defaults=True, exclude={"lookback"}) or None)
         own = [s for s in ctx.doc.sentences if ctx.doc.tokens[s.first_token].segment == "own"]
         if p is None or not own:
             return None
         asked: list[Mention] = []
         stated: set[str] = set()
-        for message, doc in _documents(ctx, ctx.customer_messages()):
+        customers = ctx.customer_messages()
+        older = customers[: len(customers) - len(pending)][-options.lookback :]
+        for message, doc in _documents(ctx, [*older, *pending]):
             q: Questions = questions(p, doc)
             stated |= q.stated
             if any(message is m for m in pending):
                 asked.extend(q.asked)
         earlier: set[str] = set()
-        for _, doc in _documents(ctx, ctx.agent_messages()):
+        for _, doc in _documents(ctx, ctx.agent_messages()[-options.lookback :]):
             earlier |= answers(p, doc.text, doc.own_end).keys()
         answered = answers(p, ctx.doc.text, ctx.doc.own_end)
         span = (own[0].start, own[-1].end)
