@@ -300,3 +300,19 @@ def test_lookback_limits_what_earlier_messages_settle():
     assert finding.message.endswith("payment timing, payment method. Answer it now.")
     with pytest.raises(ConfigError):
         replykit.check(conv, config={"bundling": {"lookback": 0}})
+
+
+@pytest.mark.parametrize("lang", sorted(QUESTIONS))
+def test_bare_builder_output_passes_every_check_in_a_running_chat(lang):
+    """In a chat the agent already greeted in, the paragraph alone is a complete reply."""
+    offer = FULL.model_copy(update={"currency": CURRENCY[lang]})
+    conv = Conversation(
+        messages=(
+            Message(role="customer", text=QUESTIONS[lang], channel="chat"),
+            Message(role="agent", text=greeting(locale=lang, channel="chat"), channel="chat"),
+            Message(role="customer", text=QUESTIONS[lang], channel="chat"),
+            Message(role="agent", text=bundle(offer, locale=lang), channel="chat"),
+        )
+    )
+    report = replykit.check(conv, locale=lang)
+    assert report.findings == (), report.findings
