@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from replykit.bundling.detect import answers, questions
 from replykit.bundling.lexicon import LANGUAGES, pack
@@ -79,7 +80,7 @@ class Score:
         return out
 
 
-def load_pairs(lang: str, data: Path = DATA) -> list[dict[str, object]]:
+def load_pairs(lang: str, data: Path = DATA) -> list[dict[str, Any]]:
     path = data / f"{lang}.toml"
     if not path.is_file():
         return []
@@ -97,12 +98,12 @@ def score_language(lang: str, data: Path = DATA) -> tuple[Score, Score, list[str
         got_asked = {m.topic for m in questions(p, Document(customer, language=lang)).asked}
         doc = Document(reply, language=lang)
         got_answered = set(answers(p, doc.text, doc.own_end))
-        asked.add(pair["asked"], got_asked)  # type: ignore[arg-type]
-        answered.add(pair["answered"], got_answered)  # type: ignore[arg-type]
-        if got_asked != set(pair["asked"]):  # type: ignore[arg-type]
-            misses.append(f"  asked    {sorted(pair['asked'])} got {sorted(got_asked)}: {customer}")  # type: ignore[arg-type]
-        if got_answered != set(pair["answered"]):  # type: ignore[arg-type]
-            misses.append(f"  answered {sorted(pair['answered'])} got {sorted(got_answered)}: {reply}")  # type: ignore[arg-type]
+        asked.add(pair["asked"], got_asked)
+        answered.add(pair["answered"], got_answered)
+        if got_asked != set(pair["asked"]):
+            misses.append(f"  asked    {sorted(pair['asked'])} got {sorted(got_asked)}: {customer}")
+        if got_answered != set(pair["answered"]):
+            misses.append(f"  answered {sorted(pair['answered'])} got {sorted(got_answered)}: {reply}")
     return asked, answered, misses
 
 
