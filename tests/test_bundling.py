@@ -11,12 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import replykit
-from replykit import ConfigError, Conversation, Message
-from replykit.bundling.build import Offer, bundle
-from replykit.greeting.build import (  # `replykit.greeting` is shadowed by the subpackage
-    farewell,
-    greeting,
-)
+from replykit import ConfigError, Conversation, Message, Offer, bundle, farewell, greeting
 
 QUESTIONS = {
     "ru": "Здравствуйте! Сколько стоит шкаф и когда сможете привезти?",

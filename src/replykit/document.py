@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from functools import cached_property
 
+import regex
+
 from replykit.errors import InputError, InputTooLargeError
 from replykit.text.lang import detect_language
 from replykit.text.plain import PlainText, to_plain
 from replykit.text.quotes import Segment, segment
 from replykit.text.slots import Slot, find_slots
 from replykit.text.tokens import WORD, Sentence, Token, tokenize
+
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
 
 
 class Document:
@@ -38,6 +42,12 @@ class Document:
             )
         if "\x00" in text:
             raise InputError("text contains NUL characters: binary data, not a reply")
+        surrogate = _SURROGATE.search(text)
+        if surrogate is not None:
+            raise InputError(
+                f"text contains an unpaired surrogate at offset {surrogate.start()}: it was decoded "
+                "from broken bytes; decode with errors='replace' first"
+            )
         self.original = text
         self.template = template
         self._language = language

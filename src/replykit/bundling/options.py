@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from replykit.config import _Options
+from replykit._options import _Options
 
 ValueKind = Literal["money", "duration", "date"]
 
