@@ -31,12 +31,15 @@ _LAZY = {
     "parse_name": ("replykit.names.build", "parse_name"),
     "preferred_address": ("replykit.names.build", "preferred_address"),
     "formalize": ("replykit.formality.build", "formalize"),
+    "bundle": ("replykit.bundling.build", "bundle"),
+    "Offer": ("replykit.bundling.build", "Offer"),
 }
 
 if TYPE_CHECKING:
     from replykit.formality.build import formalize
     from replykit.api import check, rules
     from replykit.config import Config, load_config
+    from replykit.bundling.build import Offer, bundle
     from replykit.conversation.models import Promise, ResponseTimes
     from replykit.conversation.promises import extract_promises
     from replykit.conversation.timing import response_times
@@ -70,6 +73,7 @@ __all__ = [
     "InputError",
     "InputTooLargeError",
     "Message",
+    "Offer",
     "Promise",
     "ReplykitError",
     "Report",
@@ -77,6 +81,7 @@ __all__ = [
     "Severity",
     "UnknownRuleError",
     "address",
+    "bundle",
     "check",
     "extract_promises",
     "farewell",

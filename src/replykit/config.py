@@ -14,6 +14,7 @@ from typing import Any, Literal
 from pydantic import Field, ValidationError, field_validator
 
 from replykit._options import _Options
+from replykit.bundling.options import BundlingOptions
 from replykit.conversation.options import ConversationOptions
 from replykit.errors import ConfigError
 from replykit.models import Channel, Severity
@@ -71,6 +72,7 @@ class Config(_Options):
     conversation: ConversationOptions = Field(default_factory=ConversationOptions)
     names: NamesOptions = Field(default_factory=NamesOptions)
     address: AddressOptions = Field(default_factory=AddressOptions)
+    bundling: BundlingOptions = Field(default_factory=BundlingOptions)
 
     @field_validator("select", "ignore", mode="before")
     @classmethod
