@@ -182,3 +182,17 @@ def test_fixes_apply_and_pass():
     fixed = apply_fixes(report.text, report.findings)
     assert fixed == "Здравствуйте! Готово.\n\nВсего доброго!"
     assert replykit.check(fixed).findings == ()
+
+
+def test_kebab_case_keys_at_every_depth(tmp_path):
+    (tmp_path / "replykit.toml").write_text(
+        '[conversation]\ncooldown-minutes = 7\n[conversation.business-hours]\nmon = ["09:00-18:00"]\n'
+        '[greeting]\ntime-of-day-grace-minutes = 5\n[greeting.greeting]\nemail = "first"\n'
+        '[severity]\nRK1 = "info"\n',
+        encoding="utf-8",
+    )
+    config = replykit.load_config(tmp_path / "replykit.toml")
+    assert config.conversation.cooldown_minutes == 7
+    assert config.conversation.business_hours == {"mon": ["09:00-18:00"]}
+    assert config.greeting.greeting["email"] == "first" and config.greeting.time_of_day_grace_minutes == 5
+    assert config.severity == {"RK1": replykit.Severity.INFO}

@@ -127,3 +127,16 @@ def test_locale_overrides_detection():
 def test_mixed_scripts_and_emoji_do_not_crash():
     report = replykit.check("Здравствуйте 👋! Order №5 отправлен 🚚 today.\n\nС уважением")
     assert report.language == "ru"
+
+
+def test_links_do_not_decide_the_language_and_customer_language_is_the_fallback():
+    from replykit import Conversation, Message
+
+    conv = Conversation(
+        messages=(
+            Message(role="customer", text="Здравствуйте! Сколько стоит доставка?"),
+            Message(role="agent", text="https://shop.example.com/delivery info@shop.example.com"),
+        )
+    )
+    assert replykit.check(conv).language == "ru"
+    assert replykit.check("Hallo! Siehe https://example.com/ru/privet-kak-dela").language == "de"

@@ -90,12 +90,13 @@ def test_score_is_bounded_and_a_finding_never_raises_it(raw, code, severity):
 
 
 def test_check_fills_score_and_breakdown():
-    report = replykit.check("Привет! Заказ отправлен.")
+    report = replykit.check("Привет! Заказ отправлен.", config={"select": ["RK1", "RK71"]})
     assert report.scorecard is not None and report.score == report.scorecard.score
     by_name = {c.name: c for c in report.scorecard.categories}
     assert by_name["greeting"].findings == 1 and by_name["greeting"].score == 80.0  # RK107, a warning
     assert by_name["closing"].findings == 1 and by_name["closing"].score == 80.0  # RK102 sits in "closing"
     assert by_name["tone"].score is None  # no RK2xx rule ran
+    assert report.score == round((80 + 80 + 100) / 3, 1)  # greeting, closing, readability
     assert Report.model_validate_json(report.to_json()) == report
     row = report.scorecard.row()
     assert row["score"] == report.score and row["greeting"] == 80.0 and "marker.thanks" in row
@@ -171,8 +172,10 @@ def test_documented_examples_hold():
     table = tomllib.loads(block)["tool"]["replykit"]
     report = replykit.check("Привет! Заказ отправлен.", config=table)
     assert report.scorecard.failed and report.scorecard.critical == ("RK107",)
-    default = replykit.check("Привет! Заказ отправлен.")
-    assert f">>> report.score\n{default.score}\n" in doc
+    shown = replykit.check("Привет! Заказ отправлен.", config={"select": ["RK1", "RK7"]})
+    assert f">>> report.score\n{shown.score}\n" in doc
+    lines = [(c.name, c.score) for c in shown.scorecard.categories if c.score is not None]
+    assert repr(lines) in doc and repr(shown.scorecard.markers) in doc
 
 
 @pytest.mark.parametrize("code", ["RK305", "RK001"])
@@ -185,3 +188,9 @@ def test_default_scorecard_fails_wrong_name_and_garbled_text(code):
     report = replykit.check(value, locale=example.lang, **kwargs)
     assert code in report.codes()
     assert report.scorecard.failed and report.score == 0.0 and code in report.scorecard.critical
+
+
+def test_nul_in_customer_history_does_not_fail_the_check():
+    # Found by tests/test_conversation.py's property test after merging main.
+    conversation = Conversation(messages=(Message(role="customer", text="\x00"), Message(role="agent", text="")))
+    assert replykit.check(conversation).findings == ()

@@ -26,15 +26,27 @@ _LAZY = {
     "load_config": ("replykit.config", "load_config"),
     "greeting": ("replykit.greetings.build", "greeting"),
     "farewell": ("replykit.greetings.build", "farewell"),
+    "response_times": ("replykit.conversation.timing", "response_times"),
+    "extract_promises": ("replykit.conversation.promises", "extract_promises"),
+    "Promise": ("replykit.conversation.models", "Promise"),
+    "ResponseTimes": ("replykit.conversation.models", "ResponseTimes"),
     "address": ("replykit.names.build", "address"),
     "parse_name": ("replykit.names.build", "parse_name"),
     "preferred_address": ("replykit.names.build", "preferred_address"),
+    "formalize": ("replykit.formality.build", "formalize"),
+    "bundle": ("replykit.bundling.build", "bundle"),
+    "Offer": ("replykit.bundling.build", "Offer"),
 }
 
 if TYPE_CHECKING:
+    from replykit.formality.build import formalize
     from replykit.api import check, rules, score_conversation
     from replykit.autofix import fix
     from replykit.config import Config, load_config
+    from replykit.bundling.build import Offer, bundle
+    from replykit.conversation.models import Promise, ResponseTimes
+    from replykit.conversation.promises import extract_promises
+    from replykit.conversation.timing import response_times
     from replykit.greetings.build import farewell, greeting
     from replykit.names.build import address, parse_name, preferred_address
 
@@ -67,18 +79,25 @@ __all__ = [
     "InputError",
     "InputTooLargeError",
     "Message",
+    "Offer",
+    "Promise",
     "Readability",
     "ReplykitError",
     "Report",
+    "ResponseTimes",
     "Scorecard",
     "Severity",
     "UnknownRuleError",
     "address",
+    "bundle",
     "check",
+    "extract_promises",
     "farewell",
     "fix",
+    "formalize",
     "greeting",
     "load_config",
+    "response_times",
     "parse_name",
     "preferred_address",
     "rules",

@@ -7,7 +7,7 @@ from replykit.engine import RuleInfo, registry, rule_info
 _FAMILY_TITLES = {
     "integrity": "RK0xx — text integrity",
     "greetings": "RK1xx — greeting and farewell",
-    "address": "RK2xx — formal address (T–V)",
+    "formality": "RK2xx — formal address (T–V)",
     "names": "RK3xx — names and patronymics",
     "bundling": "RK4xx — anticipated-question bundling",
     "cliches": "RK5xx — clichés, bureaucratese, placeholders",
@@ -59,17 +59,40 @@ def _entry(info: RuleInfo, *, heading: str) -> str:
     if info.fix:
         lines.append(f"*Fix.* {info.fix}\n")
     if info.examples:
-        lines.append("| language | bad | good |\n| --- | --- | --- |")
+        with_context = any(e.context for e in info.examples)
+        lines.append(
+            "| language | bad | good | context |\n| --- | --- | --- | --- |"
+            if with_context
+            else "| language | bad | good |\n| --- | --- | --- |"
+        )
         seen: set[str] = set()
         for example in info.examples:
             if example.lang in seen:
                 continue
             seen.add(example.lang)
-            bad = next((e.text for e in info.examples if e.lang == example.lang and e.fires), "")
-            good = next((e.text for e in info.examples if e.lang == example.lang and not e.fires), "")
-            lines.append(f"| {example.lang} | {_cell(bad)} | {_cell(good)} |")
+            bad = next((e for e in info.examples if e.lang == example.lang and e.fires), None)
+            good = next((e for e in info.examples if e.lang == example.lang and not e.fires), None)
+            row = f"| {example.lang} | {_cell(bad.text if bad else '')} | {_cell(good.text if good else '')} |"
+            if with_context:
+                contexts = {_context(e.context) for e in (bad, good) if e is not None}
+                row += f" {_cell('<br>'.join(sorted(c for c in contexts if c)))} |"
+            lines.append(row)
         lines.append("")
     return "\n".join(lines)
+
+
+def _context(context: dict[str, object]) -> str:
+    """An example's setting in one line: channel, time, customer, earlier messages, config."""
+    parts = []
+    for key, value in context.items():
+        if key == "history" and isinstance(value, list):
+            turns = " → ".join(
+                f"{m['role']}{' @' + m['at'] if 'at' in m else ''}: “{m['text']}”" for m in value if isinstance(m, dict)
+            )
+            parts.append(f"earlier: {turns}")
+        else:
+            parts.append(f"{key}: {value}")
+    return "; ".join(parts)
 
 
 def _cell(text: str) -> str:

@@ -15,8 +15,11 @@ from pydantic import Field, ValidationError, field_validator
 
 from replykit._options import _Options
 from replykit._scorecard import ScorecardOptions, default_scorecard
+from replykit.bundling.options import BundlingOptions
+from replykit.conversation.options import ConversationOptions
 from replykit.errors import ConfigError
 from replykit.models import Channel, Severity
+from replykit.formality.options import AddressOptions
 from replykit.names.options import NamesOptions
 from replykit.tone.options import ToneOptions
 
@@ -68,7 +71,10 @@ class Config(_Options):
     max_messages: int = Field(default=10_000, gt=0)
     timezone: str | None = None
     greeting: GreetingOptions = Field(default_factory=GreetingOptions)
+    conversation: ConversationOptions = Field(default_factory=ConversationOptions)
     names: NamesOptions = Field(default_factory=NamesOptions)
+    address: AddressOptions = Field(default_factory=AddressOptions)
+    bundling: BundlingOptions = Field(default_factory=BundlingOptions)
     tone: ToneOptions = Field(default_factory=ToneOptions)
     scorecard: ScorecardOptions = Field(default_factory=default_scorecard)
 
@@ -187,18 +193,18 @@ def _load_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot read: {exc}") from None
 
 
+_DATA_TABLES = frozenset({"severity", "extra"})  # their keys are codes or phrases, not option names
+
+
 def _snake(value: Mapping[str, Any]) -> dict[str, Any]:
+    """Option names in kebab-case become snake_case at every depth, except inside data tables."""
     out: dict[str, Any] = {}
     for key, item in value.items():
         name = str(key).replace("-", "_")
-        if isinstance(item, Mapping) and name not in ("severity",):
-            item = _snake(item) if not _is_channel_map(item) else dict(item)
+        if isinstance(item, Mapping) and name not in _DATA_TABLES:
+            item = _snake(item)
         out[name] = item
     return out
-
-
-def _is_channel_map(item: Mapping[str, Any]) -> bool:
-    return bool(item) and all(isinstance(v, str) for v in item.values())
 
 
 def _describe(exc: ValidationError) -> str:
