@@ -28,6 +28,9 @@ POOLS = {
             "Если возникнут вопросы, пишите.",
             "Деньги вернутся на карту {{ card | mask }} в течение 3 дней.",
             "{% if vip %}Доставка бесплатна.{% endif %}",
+            "Можешь написать нам в любое время.",
+            "Напиши, если остались вопросы, {{ name }}.",
+            "Твой заказ уже у курьера.",
         ],
         "farewell": ["Пока!", "Бывай!", "С уважением,\nАнна", "Всего доброго!", ""],
     },
@@ -46,7 +49,13 @@ POOLS = {
     "de": {
         "greeting": ["Hi", "Hey", "Guten Tag", "Guten Morgen", "Servus"],
         "name": ["", " Frau Müller", " {{ name }}"],
-        "body": ["Ihre Bestellung {n} wurde versandt.", "Vielen Dank für Ihre Geduld!", "Bei Fragen melden Sie sich gerne."],
+        "body": [
+            "Ihre Bestellung {n} wurde versandt.",
+            "Vielen Dank für Ihre Geduld!",
+            "Bei Fragen melden Sie sich gerne.",
+            "Kannst du uns schreiben?",
+            "bei fragen melden sie sich.",
+        ],
         "farewell": ["Tschüss!", "Bis bald!", "Mit freundlichen Grüßen\nAnna", ""],
     },
 }
