@@ -28,6 +28,9 @@ class _Options(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+from replykit.cliches.options import ClichesOptions  # noqa: E402  (it subclasses _Options)
+
+
 class GreetingOptions(_Options):
     """When a reply must open with a greeting and close with a farewell, per channel.
 
@@ -68,6 +71,7 @@ class Config(_Options):
     max_messages: int = Field(default=10_000, gt=0)
     timezone: str | None = None
     greeting: GreetingOptions = Field(default_factory=GreetingOptions)
+    cliches: ClichesOptions = Field(default_factory=ClichesOptions)
 
     @field_validator("select", "ignore", mode="before")
     @classmethod
