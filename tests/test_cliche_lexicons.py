@@ -31,6 +31,6 @@ def test_entry_examples(lang, entry):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_lexicon_size_and_unique_phrases(lang):
-    raw = [e["phrase"].lower() for e in _data(lang)]
+    raw = [e["phrase"].lower() for e in _data(lang).get("entry", [])]
     assert len(raw) == len(set(raw)), "duplicate phrases"
     assert len(lexicon(lang).entries) >= MINIMUM[lang]

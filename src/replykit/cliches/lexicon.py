@@ -83,7 +83,7 @@ def _phrase_word(language: str, raw: str) -> _Word:
     return _Word("exact", low)
 
 
-def _entry(language: str, item: ClicheEntry) -> Entry:
+def _entry(language: str, item: ClicheEntry, default_gap: int | None) -> Entry:
     words = tuple(_phrase_word(language, w) for w in item.phrase.split())
     # Anchor on the most specific word: a whole word before a prefix, then the longest.
     anchor = max(range(len(words)), key=lambda i: (words[i].kind != "prefix", len(words[i].value)))
@@ -93,7 +93,7 @@ def _entry(language: str, item: ClicheEntry) -> Entry:
         alternative=item.alternative,
         words=words,
         anchor=anchor,
-        gap=item.gap if item.gap is not None else (1 if len(words) <= 2 else 2),
+        gap=next(g for g in (item.gap, default_gap, 1 if len(words) <= 2 else 2) if g is not None),
         free_order=len(words) >= 4 and not item.strict,
         unless=frozenset(_norm(u) for u in item.unless),
         fire=item.fire,
@@ -222,19 +222,18 @@ def _unordered(entry: Entry, keys: list[frozenset[str]], lows: list[str], i: int
     return sorted(used)
 
 
-def _data(language: str) -> list[dict[str, Any]]:
+def _data(language: str) -> dict[str, Any]:
     resource = files("replykit.cliches").joinpath(f"data/{language}.toml")
-    if not resource.is_file():
-        return []
-    return list(tomllib.loads(resource.read_text("utf-8")).get("entry", []))
+    return tomllib.loads(resource.read_text("utf-8")) if resource.is_file() else {}
 
 
 @lru_cache(maxsize=64)
 def _load(language: str, changes_json: str) -> Lexicon:
     changes = json.loads(changes_json) if changes_json else {}
     removed = {" ".join(_norm(p).split()) for p in changes.get("remove", ())}
+    data = _data(language)
     items: dict[str, ClicheEntry] = {}
-    for raw in [*_data(language), *changes.get("add", ())]:
+    for raw in [*data.get("entry", ()), *changes.get("add", ())]:
         try:
             item = ClicheEntry.model_validate(raw)
         except ValidationError as exc:
@@ -242,7 +241,8 @@ def _load(language: str, changes_json: str) -> Lexicon:
         key = _norm(item.phrase)
         if key not in removed:
             items[key] = item  # a later entry with the same phrase overrides an earlier one
-    return Lexicon(language, tuple(_entry(language, item) for item in items.values()))
+    gap = data.get("gap")
+    return Lexicon(language, tuple(_entry(language, item, gap) for item in items.values()))
 
 
 def lexicon(language: str, add: list[Any] | None = None, remove: list[str] | None = None) -> Lexicon:
