@@ -4,10 +4,10 @@ A phrase is a sequence of words. In Russian and Ukrainian a word matches by lemm
 (pymorphy3), so "приносим свои извинения за доставленное неудобство" matches the entry
 "приносим извинения за доставленные неудобства"; elsewhere it matches by its lower-case form.
 Write a phrase word in its dictionary form ("рад помочь"): it then matches every form of that
-lemma. `word*` matches any word starting with `word`, `=word` only that exact form. Up to `gap`
-words may be inserted between two phrase words (default 1 in a two-word phrase, else 2); a
-phrase of four or more words may also appear in another order inside a window only two words
-wider than itself, unless `strict = true`.
+lemma. `word*` matches any word starting with `word`, `=word` only that exact form; punctuation in a
+phrase is ignored. Up to `gap` words may be inserted between two phrase words (default 1 in a
+two-word phrase, else 2); with `order = "free"` (the default for four words or more) the words
+may also appear in another order, spanning at most `gap` + 2 more words than the phrase has.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from replykit.errors import ConfigError
 from replykit.morph import MORPH_LANGUAGES, parse
 from replykit.text.tokens import WORD, Token
 
+_PUNCT = ",.;:!?—–\"«»“”"
 _SLACK = 2  # extra words a reordered match may span
 
 
@@ -84,7 +85,7 @@ def _phrase_word(language: str, raw: str) -> _Word:
 
 
 def _entry(language: str, item: ClicheEntry, default_gap: int | None) -> Entry:
-    words = tuple(_phrase_word(language, w) for w in item.phrase.split())
+    words = tuple(_phrase_word(language, w) for w in (w.strip(_PUNCT) for w in item.phrase.split()) if w)
     # Anchor on the most specific word: a whole word before a prefix, then the longest.
     anchor = max(range(len(words)), key=lambda i: (words[i].kind != "prefix", len(words[i].value)))
     return Entry(
@@ -94,7 +95,7 @@ def _entry(language: str, item: ClicheEntry, default_gap: int | None) -> Entry:
         words=words,
         anchor=anchor,
         gap=next(g for g in (item.gap, default_gap, 1 if len(words) <= 2 else 2) if g is not None),
-        free_order=len(words) >= 4 and not item.strict,
+        free_order=item.order == "free" or (item.order is None and len(words) >= 4),
         unless=frozenset(_norm(u) for u in item.unless),
         fire=item.fire,
         miss=item.miss,
@@ -203,8 +204,8 @@ def _ordered(entry: Entry, keys: list[frozenset[str]], lows: list[str], i: int) 
 
 
 def _unordered(entry: Entry, keys: list[frozenset[str]], lows: list[str], i: int) -> list[int] | None:
-    size = len(entry.words)
-    lo, hi = max(0, i - size - _SLACK), min(len(keys), i + size + _SLACK + 1)
+    size = len(entry.words) + _SLACK + entry.gap  # the widest span allowed
+    lo, hi = max(0, i - size), min(len(keys), i + size + 1)
     used = {i}
     for q, word in enumerate(entry.words):
         if q == entry.anchor:
@@ -217,7 +218,7 @@ def _unordered(entry: Entry, keys: list[frozenset[str]], lows: list[str], i: int
         if best is None:
             return None
         used.add(best)
-    if max(used) - min(used) + 1 > size + _SLACK:
+    if max(used) - min(used) + 1 > size:
         return None
     return sorted(used)
 

@@ -19,7 +19,7 @@ class ClicheEntry(_Options):
     phrase: str = Field(min_length=1, max_length=200)
     category: Category
     alternative: str | None = None
-    strict: bool = False
+    order: Literal["strict", "free"] | None = None
     gap: int | None = Field(default=None, ge=0, le=3)
     unless: tuple[str, ...] = ()
     fire: str | None = None
