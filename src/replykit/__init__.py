@@ -23,11 +23,16 @@ _LAZY = {
     "load_config": ("replykit.config", "load_config"),
     "greeting": ("replykit.greeting.build", "greeting"),
     "farewell": ("replykit.greeting.build", "farewell"),
+    "cliche_score": ("replykit.cliches.score", "cliche_score"),
+    "find_templates": ("replykit.cliches.templates", "find_templates"),
+    "TemplateCluster": ("replykit.cliches.templates", "TemplateCluster"),
 }
 
 if TYPE_CHECKING:
     from replykit.api import check, rules
     from replykit.config import Config, load_config
+    from replykit.cliches.score import cliche_score
+    from replykit.cliches.templates import TemplateCluster, find_templates
     from replykit.greeting.build import farewell, greeting
 
 
@@ -60,9 +65,12 @@ __all__ = [
     "ReplykitError",
     "Report",
     "Severity",
+    "TemplateCluster",
     "UnknownRuleError",
     "check",
+    "cliche_score",
     "farewell",
+    "find_templates",
     "greeting",
     "load_config",
     "rules",

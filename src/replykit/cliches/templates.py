@@ -1,0 +1,310 @@
+"""Near-identical replies across a corpus: “this reply went to 340 customers, only the name changed”.
+
+One pass over the replies, memory proportional to the number of *different* replies:
+
+1. Each reply is reduced to lower-case words, with runs of numbers and of capitalised words
+   inside a sentence (names, mostly) replaced by a marker, so copies that differ only in those fall into
+   one exact group via a 64-bit digest.
+2. Each new group gets a one-permutation MinHash signature (32 bins, with densification) of its
+   word 3-shingles; LSH banding (8 bands × 4 rows) proposes earlier groups that are probably
+   similar, and the signature estimate of their Jaccard similarity decides (union-find).
+3. For each cluster, a sample of members is aligned word by word with the representative
+   (difflib) to report what varies.
+
+Standard library only; deterministic (crc32 and integer hashing, no salted str hashes).
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from array import array
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from hashlib import blake2b
+
+from replykit.errors import ConfigError, InputError
+
+_BINS = 32
+_ROWS = 4
+_BANDS = _BINS // _ROWS
+_SHINGLE = 3
+_MASK64 = (1 << 64) - 1
+_EMPTY = 0xFFFFFFFF
+_NONE = 0xFFFFFFFF  # reply index that belongs to no group (too short)
+_MAX_VARIATIONS = 10
+
+_TOKEN = re.compile(r"\w+(?:['’\-]\w+)*|[.!?]+")
+_PIECE = re.compile(r"\w+(?:['’\-]\w+)*|[^\w]+")
+_NUMBER = re.compile(r"[\d\s.,:/\-+()№#]*\d[\d\s.,:/\-+()№#]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Variation:
+    """A place in the representative where members differ."""
+
+    start: int  # span in the representative (start == end: members insert text here)
+    end: int
+    text: str  # the representative's own text there
+    values: tuple[str, ...]  # the commonest other values seen in the sample
+    count: int  # sampled members that differ here
+    kind: str  # "name", "number" or "text"
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateCluster:
+    """Replies that are copies of one text with small changes."""
+
+    size: int  # how many replies
+    representative: str  # the commonest wording
+    members: tuple[int, ...]  # indices into the input, ascending
+    varies: tuple[Variation, ...]  # what changes between copies, in text order
+    sampled: int  # members compared with the representative to find `varies`
+
+    @property
+    def pattern(self) -> str:
+        """The representative with each varying part shown as {name}, {number} or {text}."""
+        out, pos = [], 0
+        for v in self.varies:
+            out.append(self.representative[pos : v.start])
+            out.append("{" + v.kind + "}")
+            pos = v.end
+        out.append(self.representative[pos:])
+        return "".join(out)
+
+
+def find_templates(
+    replies: Iterable[str],
+    *,
+    threshold: float = 0.7,
+    min_size: int = 2,
+    min_words: int = 5,
+    sample: int = 20,
+) -> list[TemplateCluster]:
+    """Cluster near-identical replies; largest clusters first.
+
+    `threshold`: estimated Jaccard similarity of word 3-shingles (after names and numbers are
+    masked) above which two replies are copies; `min_size`: smallest cluster reported;
+    `min_words`: shorter replies ("Спасибо!") are skipped; `sample`: members aligned with the
+    representative to find what varies.
+    """
+    if not 0.0 < threshold <= 1.0:
+        raise ConfigError(f"threshold must be in (0, 1], got {threshold!r}")
+    if min_size < 2 or min_words < 1 or sample < 1:
+        raise ConfigError("min_size must be ≥ 2, min_words and sample ≥ 1")
+    if isinstance(replies, str | bytes) or not isinstance(replies, Iterable):
+        raise InputError("find_templates() takes an iterable of reply strings (a list, a generator...)")
+    index = _Index(threshold, sample)
+    for i, text in enumerate(replies):
+        if not isinstance(text, str):
+            raise InputError(f"reply {i} is a {type(text).__name__}, not a str")
+        index.add(text, min_words)
+    return index.clusters(min_size)
+
+
+class _Index:
+    """The streaming state: exact groups, their signatures, LSH buckets and a union-find."""
+
+    def __init__(self, threshold: float, sample: int) -> None:
+        self.need = int(threshold * _BINS + 0.999999)  # equal bins needed
+        self.keep = sample + 1
+        self.group_of = array("I")  # reply index -> group id
+        self.digests: dict[bytes, int] = {}
+        self.first_text: list[str] = []
+        self.more_texts: dict[int, list[str]] = {}
+        self.count = array("I")
+        self.parent = array("I")
+        self.sigs = array("I")
+        self.buckets: dict[int, int] = {}
+        self.word_hash: dict[str, int] = {}
+
+    def add(self, text: str, min_words: int) -> None:
+        words = _normal_words(text)
+        if len(words) < min_words:
+            self.group_of.append(_NONE)
+            return
+        digest = blake2b("\x1f".join(words).encode("utf-8", "surrogatepass"), digest_size=8).digest()
+        gid = self.digests.get(digest)
+        if gid is not None:
+            self.group_of.append(gid)
+            self.count[gid] += 1
+            more = self.more_texts.setdefault(gid, [])
+            if len(more) < self.keep:
+                more.append(text)
+            return
+        gid = len(self.first_text)
+        self.digests[digest] = gid
+        self.group_of.append(gid)
+        self.first_text.append(text)
+        self.count.append(1)
+        self.parent.append(gid)
+        sig = self._signature(words)
+        self.sigs.extend(sig)
+        buckets = self.buckets
+        for band in range(_BANDS):
+            key = hash((band, *sig[band * _ROWS : (band + 1) * _ROWS]))
+            other = buckets.setdefault(key, gid)
+            if other != gid and self._close(other, gid):
+                self._union(other, gid)
+
+    def _signature(self, words: list[str]) -> list[int]:
+        cache = self.word_hash
+        hashes = []
+        for w in words:
+            h = cache.get(w)
+            if h is None:
+                h = cache[w] = zlib.crc32(w.encode("utf-8", "surrogatepass")) | 1
+            hashes.append(h)
+        sig = [_EMPTY] * _BINS
+        n = len(hashes)
+        if n < _SHINGLE:
+            hashes += [0] * (_SHINGLE - n)
+            n = _SHINGLE
+        for i in range(n - _SHINGLE + 1):
+            x = (hashes[i] * 0x9E3779B97F4A7C15 + hashes[i + 1] * 0xC2B2AE3D27D4EB4F + hashes[i + 2]) & _MASK64
+            x = ((x ^ (x >> 31)) * 0xBF58476D1CE4E5B9) & _MASK64
+            x ^= x >> 29
+            b = x >> 59  # top 5 bits: the bin
+            v = x & 0xFFFFFFFF
+            if v < sig[b]:
+                sig[b] = v
+        if _EMPTY in sig:  # densify: an empty bin borrows from the next filled one, shifted
+            filled = sig[:]
+            for b in range(_BINS):
+                if filled[b] == _EMPTY:
+                    step = next(s for s in range(1, _BINS) if filled[(b + s) % _BINS] != _EMPTY)
+                    sig[b] = (filled[(b + step) % _BINS] + step * 0x9E3779B1) % _EMPTY
+        return sig
+
+    def _close(self, a: int, b: int) -> bool:
+        sigs = self.sigs
+        sa, sb = a * _BINS, b * _BINS
+        same = sum(1 for k in range(_BINS) if sigs[sa + k] == sigs[sb + k])
+        return same >= self.need
+
+    def _find(self, g: int) -> int:
+        parent = self.parent
+        root = g
+        while parent[root] != root:
+            root = parent[root]
+        while parent[g] != root:
+            parent[g], g = root, parent[g]
+        return root
+
+    def _union(self, a: int, b: int) -> None:
+        ra, rb = self._find(a), self._find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def clusters(self, min_size: int) -> list[TemplateCluster]:
+        roots = array("I", (self._find(g) for g in range(len(self.parent))))
+        size: Counter[int] = Counter()
+        for g, root in enumerate(roots):
+            size[root] += self.count[g]
+        big = {root for root, n in size.items() if n >= min_size}
+        if not big:
+            return []
+        members: dict[int, array[int]] = {root: array("I") for root in big}
+        for i, g in enumerate(self.group_of):
+            if g != _NONE:
+                found = members.get(roots[g])
+                if found is not None:
+                    found.append(i)
+        groups: dict[int, list[int]] = {root: [] for root in big}
+        for g, root in enumerate(roots):
+            if root in groups:
+                groups[root].append(g)
+        out = [self._cluster(size[root], members[root], groups[root]) for root in big]
+        out.sort(key=lambda c: (-c.size, c.members[0]))
+        return out
+
+    def _cluster(self, size: int, members: array[int], groups: list[int]) -> TemplateCluster:
+        groups.sort(key=lambda g: (-self.count[g], g))
+        rep = self.first_text[groups[0]]
+        others: list[str] = [self.first_text[g] for g in groups[1 : self.keep]]
+        for g in groups:
+            if len(others) >= self.keep - 1:
+                break
+            others.extend(self.more_texts.get(g, ())[: self.keep - 1 - len(others)])
+        others = [t for t in others if t is not rep][: self.keep - 1]
+        return TemplateCluster(size, rep, tuple(members), _variations(rep, others), len(others))
+
+
+def _normal_words(text: str) -> list[str]:
+    """Lower-case words; a run of numbers becomes "0", of capitalised words inside a sentence "N"."""
+    out = []
+    start = True
+    for tok in _TOKEN.findall(text):
+        first = tok[0]
+        if first in ".!?":
+            start = True
+            continue
+        if any(ch.isdigit() for ch in tok):
+            word = "0"
+        elif first.isupper() and not start:
+            word = "N"
+        else:
+            word = tok.lower()
+        if not (out and word == out[-1] and word in ("0", "N")):  # "Иван Петрович" is one name
+            out.append(word)
+        start = False
+    return out
+
+
+def _variations(rep: str, others: list[str]) -> tuple[Variation, ...]:
+    pieces = _PIECE.findall(rep)
+    offsets = [0]
+    for p in pieces:
+        offsets.append(offsets[-1] + len(p))
+    spans: dict[tuple[int, int], Counter[str]] = {}
+    for other in others:
+        theirs = _PIECE.findall(other)
+        changes: list[list[int]] = []  # [i1, i2, j1, j2], neighbours across a space joined
+        for tag, i1, i2, j1, j2 in SequenceMatcher(None, pieces, theirs, autojunk=False).get_opcodes():
+            if tag == "equal":
+                continue
+            i1, i2 = _trim(pieces, i1, i2)
+            if changes and all(not p.strip() for p in pieces[changes[-1][1] : i1]):
+                changes[-1][1:] = [max(i2, changes[-1][1]), changes[-1][2], j2]
+            else:
+                changes.append([i1, i2, j1, j2])
+        for i1, i2, j1, j2 in changes:
+            spans.setdefault((i1, i2), Counter())["".join(theirs[j1:j2]).strip()] += 1
+    merged: list[tuple[int, int, Counter[str]]] = []
+    for (i1, i2), values in sorted(spans.items()):
+        if merged and i1 < merged[-1][1]:
+            a, b, prev = merged[-1]
+            merged[-1] = (a, max(b, i2), prev + values)
+        else:
+            merged.append((i1, i2, values))
+    found = []
+    for i1, i2, values in merged:
+        start, end = offsets[i1], offsets[i2]
+        own = rep[start:end].strip()
+        if own:
+            start = rep.index(own, start)
+            end = start + len(own)
+        top = tuple(v for v, _ in values.most_common(5))
+        found.append(Variation(start, end, own, top, sum(values.values()), _kind((own, *top))))
+    found.sort(key=lambda v: -v.count)
+    return tuple(sorted(found[:_MAX_VARIATIONS], key=lambda v: v.start))
+
+
+def _trim(pieces: list[str], i1: int, i2: int) -> tuple[int, int]:
+    """Drop separators at the edges of a changed span so it covers words only."""
+    while i1 < i2 and not pieces[i1].strip(" \t"):
+        i1 += 1
+    while i2 > i1 and not pieces[i2 - 1].strip(" \t"):
+        i2 -= 1
+    return i1, i2
+
+
+def _kind(values: tuple[str, ...]) -> str:
+    shown = [v for v in values if v]
+    if shown and all(_NUMBER.fullmatch(v) for v in shown):
+        return "number"
+    if shown and all(len(v.split()) <= 3 and all(w[:1].isupper() for w in v.split()) for v in shown):
+        return "name"
+    return "text"
