@@ -6,7 +6,7 @@ One pass over the replies, memory proportional to the number of *different* repl
    inside a sentence (names, mostly) replaced by a marker, so copies that differ only in those fall into
    one exact group via a 64-bit digest.
 2. Each new group gets a one-permutation MinHash signature (32 bins, with densification) of its
-   word 3-shingles; LSH banding (8 bands × 4 rows) proposes earlier groups that are probably
+   word 2-shingles (pairs of neighbouring words); LSH banding (8 bands × 4 rows) proposes earlier groups that are probably
    similar, and the signature estimate of their Jaccard similarity decides (union-find).
 3. For each cluster, a sample of members is aligned word by word with the representative
    (difflib) to report what varies.
@@ -24,20 +24,25 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from hashlib import blake2b
+from operator import eq
+
+import regex
 
 from replykit.errors import ConfigError, InputError
 
 _BINS = 32
 _ROWS = 4
 _BANDS = _BINS // _ROWS
-_SHINGLE = 3
 _MASK64 = (1 << 64) - 1
-_EMPTY = 0xFFFFFFFF
+_EMPTY = 0xFFFFFFFF  # larger than any (28-bit) bin value
 _NONE = 0xFFFFFFFF  # reply index that belongs to no group (too short)
 _MAX_VARIATIONS = 10
 
-_TOKEN = re.compile(r"\w+(?:['’\-]\w+)*|[.!?]+")
-_PIECE = re.compile(r"\w+(?:['’\-]\w+)*|[^\w]+")
+_NUMBERS = regex.compile(r"\d(?:\w|[.,:/\-](?=\d))*(?:[ \t]+\d(?:\w|[.,:/\-](?=\d))*)*")
+# A capitalised word that does not start a sentence or a line, with the capitalised words after it.
+_NAMES = regex.compile(r"(?<![.!?…\n][ \t\r\n«\"(]{0,5})(?<!^[ \t\r\n«\"(]{0,5})\p{Lu}[\w'’\-]*(?:[ \t]+\p{Lu}[\w'’\-]*)*")
+_WORDS = regex.compile(r"\w+(?:['’\-]\w+)*|[\x01\x02]")
+_PIECE = re.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]+")
 _NUMBER = re.compile(r"[\d\s.,:/\-+()№#]*\d[\d\s.,:/\-+()№#]*")
 
 
@@ -81,11 +86,11 @@ def find_templates(
     threshold: float = 0.7,
     min_size: int = 2,
     min_words: int = 5,
-    sample: int = 20,
+    sample: int = 10,
 ) -> list[TemplateCluster]:
     """Cluster near-identical replies; largest clusters first.
 
-    `threshold`: estimated Jaccard similarity of word 3-shingles (after names and numbers are
+    `threshold`: estimated Jaccard similarity of word pairs (after names and numbers are
     masked) above which two replies are copies; `min_size`: smallest cluster reported;
     `min_words`: shorter replies ("Спасибо!") are skipped; `sample`: members aligned with the
     representative to find what varies.
@@ -118,7 +123,7 @@ class _Index:
         self.parent = array("I")
         self.sigs = array("I")
         self.buckets: dict[int, int] = {}
-        self.word_hash: dict[str, int] = {}
+        self.word_hash: dict[str, tuple[int, bytes]] = {}
 
     def add(self, text: str, min_words: int) -> None:
         words = _normal_words(text)
@@ -151,23 +156,23 @@ class _Index:
 
     def _signature(self, words: list[str]) -> list[int]:
         cache = self.word_hash
-        hashes = []
+        crcs, encoded = [], []
         for w in words:
-            h = cache.get(w)
-            if h is None:
-                h = cache[w] = zlib.crc32(w.encode("utf-8", "surrogatepass")) | 1
-            hashes.append(h)
+            found = cache.get(w)
+            if found is None:
+                data = w.encode("utf-8", "surrogatepass") + b" "
+                found = cache[w] = (zlib.crc32(data), data)
+            crcs.append(found[0])
+            encoded.append(found[1])
+        if len(words) < 2:
+            crcs.append(0)
+            encoded.append(b"")
         sig = [_EMPTY] * _BINS
-        n = len(hashes)
-        if n < _SHINGLE:
-            hashes += [0] * (_SHINGLE - n)
-            n = _SHINGLE
-        for i in range(n - _SHINGLE + 1):
-            x = (hashes[i] * 0x9E3779B97F4A7C15 + hashes[i + 1] * 0xC2B2AE3D27D4EB4F + hashes[i + 2]) & _MASK64
-            x = ((x ^ (x >> 31)) * 0xBF58476D1CE4E5B9) & _MASK64
-            x ^= x >> 29
+        crc32 = zlib.crc32
+        for prev, data in zip(crcs, encoded[1:]):  # word pairs: crc32 of "w1 w2 "
+            x = (crc32(data, prev) * 0x9E3779B97F4A7C15) & _MASK64
             b = x >> 59  # top 5 bits: the bin
-            v = x & 0xFFFFFFFF
+            v = (x >> 27) & 0xFFFFFFF
             if v < sig[b]:
                 sig[b] = v
         if _EMPTY in sig:  # densify: an empty bin borrows from the next filled one, shifted
@@ -181,8 +186,7 @@ class _Index:
     def _close(self, a: int, b: int) -> bool:
         sigs = self.sigs
         sa, sb = a * _BINS, b * _BINS
-        same = sum(1 for k in range(_BINS) if sigs[sa + k] == sigs[sb + k])
-        return same >= self.need
+        return sum(map(eq, sigs[sa : sa + _BINS], sigs[sb : sb + _BINS])) >= self.need
 
     def _find(self, g: int) -> int:
         parent = self.parent
@@ -234,44 +238,22 @@ class _Index:
 
 def _normal_words(text: str) -> list[str]:
     """Lower-case words; a run of numbers becomes "0", of capitalised words inside a sentence "N"."""
-    out = []
-    start = True
-    for tok in _TOKEN.findall(text):
-        first = tok[0]
-        if first in ".!?":
-            start = True
-            continue
-        if any(ch.isdigit() for ch in tok):
-            word = "0"
-        elif first.isupper() and not start:
-            word = "N"
-        else:
-            word = tok.lower()
-        if not (out and word == out[-1] and word in ("0", "N")):  # "Иван Петрович" is one name
-            out.append(word)
-        start = False
-    return out
+    text = _NUMBERS.sub(" \x02 ", text)
+    text = _NAMES.sub(" \x01 ", text)
+    return _WORDS.findall(text.lower())
 
 
 def _variations(rep: str, others: list[str]) -> tuple[Variation, ...]:
-    pieces = _PIECE.findall(rep)
-    offsets = [0]
-    for p in pieces:
-        offsets.append(offsets[-1] + len(p))
+    spans_of = [(m.start(), m.end()) for m in _PIECE.finditer(rep)]
+    pieces = [rep[a:b] for a, b in spans_of]
     spans: dict[tuple[int, int], Counter[str]] = {}
     for other in others:
-        theirs = _PIECE.findall(other)
-        changes: list[list[int]] = []  # [i1, i2, j1, j2], neighbours across a space joined
-        for tag, i1, i2, j1, j2 in SequenceMatcher(None, pieces, theirs, autojunk=False).get_opcodes():
-            if tag == "equal":
-                continue
-            i1, i2 = _trim(pieces, i1, i2)
-            if changes and all(not p.strip() for p in pieces[changes[-1][1] : i1]):
-                changes[-1][1:] = [max(i2, changes[-1][1]), changes[-1][2], j2]
-            else:
-                changes.append([i1, i2, j1, j2])
-        for i1, i2, j1, j2 in changes:
-            spans.setdefault((i1, i2), Counter())["".join(theirs[j1:j2]).strip()] += 1
+        theirs = [(m.start(), m.end()) for m in _PIECE.finditer(other)]
+        matcher = SequenceMatcher(None, pieces, [other[a:b] for a, b in theirs], autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag != "equal":
+                value = other[theirs[j1][0] : theirs[j2 - 1][1]] if j2 > j1 else ""
+                spans.setdefault((i1, i2), Counter())[value] += 1
     merged: list[tuple[int, int, Counter[str]]] = []
     for (i1, i2), values in sorted(spans.items()):
         if merged and i1 < merged[-1][1]:
@@ -281,24 +263,15 @@ def _variations(rep: str, others: list[str]) -> tuple[Variation, ...]:
             merged.append((i1, i2, values))
     found = []
     for i1, i2, values in merged:
-        start, end = offsets[i1], offsets[i2]
-        own = rep[start:end].strip()
-        if own:
-            start = rep.index(own, start)
-            end = start + len(own)
+        if i2 > i1:
+            start, end = spans_of[i1][0], spans_of[i2 - 1][1]
+        else:  # an insertion: after the previous piece
+            start = end = spans_of[i1 - 1][1] if i1 else 0
         top = tuple(v for v, _ in values.most_common(5))
+        own = rep[start:end]
         found.append(Variation(start, end, own, top, sum(values.values()), _kind((own, *top))))
     found.sort(key=lambda v: -v.count)
     return tuple(sorted(found[:_MAX_VARIATIONS], key=lambda v: v.start))
-
-
-def _trim(pieces: list[str], i1: int, i2: int) -> tuple[int, int]:
-    """Drop separators at the edges of a changed span so it covers words only."""
-    while i1 < i2 and not pieces[i1].strip(" \t"):
-        i1 += 1
-    while i2 > i1 and not pieces[i2 - 1].strip(" \t"):
-        i2 -= 1
-    return i1, i2
 
 
 def _kind(values: tuple[str, ...]) -> str:
