@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import tomllib
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -28,7 +27,8 @@ from replykit.morph import MORPH_LANGUAGES, parse
 from replykit.text.tokens import WORD, Token
 
 _PUNCT = ",.;:!?—–\"«»“”"
-_SLACK = 2  # extra words a reordered match may span
+_SLACK = 2
+_WORD_CACHE = 200_000  # words remembered per lexicon before the memo starts over  # extra words a reordered match may span
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,33 +123,36 @@ class Lexicon:
             table = self._by_prefix if word.kind == "prefix" else self._by_key
             table.setdefault(word.value, []).append(entry)
         self._prefix_lengths = sorted({len(p) for p in self._by_prefix}, reverse=True)
+        self._words: dict[str, tuple[frozenset[str], str, tuple[Entry, ...]]] = {}
 
-    def _candidates(self, keys: frozenset[str], low: str) -> Iterator[Entry]:
-        by_key = self._by_key
-        for key in keys:
-            found = by_key.get(key)
-            if found:
-                yield from found
-        if self._prefix_lengths:
-            by_prefix = self._by_prefix
+    def _info(self, word: str) -> tuple[frozenset[str], str, tuple[Entry, ...]]:
+        """A word's match keys, its normalised form and the entries it may anchor (memoised)."""
+        found = self._words.get(word)
+        if found is None:
+            if len(self._words) > _WORD_CACHE:
+                self._words.clear()
+            keys, low = word_keys(self.language, word), _norm(word)
+            candidates = [e for key in keys for e in self._by_key.get(key, ())]
             for n in self._prefix_lengths:
                 if n <= len(low):
-                    found = by_prefix.get(low[:n])
-                    if found:
-                        yield from found
+                    candidates.extend(self._by_prefix.get(low[:n], ()))
+            anchored = tuple(e for e in dict.fromkeys(candidates) if _hits(e.words[e.anchor], keys, low))
+            found = self._words[word] = (keys, low, anchored)
+        return found
 
     def find(self, words: list[Token]) -> list[Match]:
         """Non-overlapping matches in one sentence's words, longest phrase first."""
-        language = self.language
-        keys = [word_keys(language, t.text) for t in words]
-        lows = [_norm(t.text) for t in words]
+        infos = [self._info(t.text) for t in words]
         found: list[Match] = []
-        seen: set[tuple[str, int]] = set()
-        for i in range(len(words)):
-            for entry in self._candidates(keys[i], lows[i]):
-                if not _hits(entry.words[entry.anchor], keys[i], lows[i]) or (entry.phrase, i) in seen:
-                    continue
-                seen.add((entry.phrase, i))
+        keys: list[frozenset[str]] = []
+        lows: list[str] = []
+        for i, (_, _, anchored) in enumerate(infos):
+            if not anchored:
+                continue
+            if not keys:
+                keys = [info[0] for info in infos]
+                lows = [info[1] for info in infos]
+            for entry in anchored:
                 match = _match(entry, keys, lows, i)
                 if match is not None:
                     found.append(match)
