@@ -5,8 +5,8 @@
 
 The corpus is streamed from a generator (replies are not held by the caller): `--template-share`
 of the replies are copies of a few hundred canned answers with the customer's name, order
-number and date filled in (10 % of them lightly edited); the rest are free replies assembled
-from random sentences, nearly all unique. Prints time, replies/s, peak memory (max RSS), and
+number and date filled in (10 % of them lightly edited); the rest are free replies of 12–40
+words drawn at random from the same vocabulary, so they share words but not wording. Prints time, replies/s, peak memory (max RSS), and
 how well the clusters recover the canned answers (pair precision/recall over template replies).
 """
 
@@ -55,6 +55,9 @@ FREE = [
 ]
 
 
+VOCABULARY = sorted({w.strip(".,:;—«»{}") for text in (*FREE, *ACTIONS, *EXTRA, *SUBJECTS, *VERBS, *DATES) for w in text.split()} - {""})
+
+
 def _template(rng: random.Random) -> str:
     """A canned answer: an opening, three to five sentences on its topic, a closing."""
     parts = [rng.choice(OPENINGS)]
@@ -83,8 +86,8 @@ def corpus(n: int, share: float, templates: int, seed: int, labels: list[int]) -
                 text += " " + rng.choice(EXTRA)
             labels.append(k)
         else:
-            words = rng.sample(FREE, rng.randint(3, 6))
-            text = f"{rng.choice(['Здравствуйте!', 'Добрый день!', ''])} {'; '.join(words)}. {rng.randint(1, 10**6)}"
+            words = rng.choices(VOCABULARY, k=rng.randint(12, 40))
+            text = f"{rng.choice(['Здравствуйте!', 'Добрый день!', ''])} {' '.join(words).capitalize()}."
             labels.append(-1)
         yield text
 

@@ -6,8 +6,10 @@ One pass over the replies, memory proportional to the number of *different* repl
    inside a sentence (names, mostly) replaced by a marker, so copies that differ only in those fall into
    one exact group via a 64-bit digest.
 2. Each new group gets a one-permutation MinHash signature (32 bins, with densification) of its
-   word 2-shingles (pairs of neighbouring words); LSH banding (8 bands × 4 rows) proposes earlier groups that are probably
-   similar, and the signature estimate of their Jaccard similarity decides (union-find).
+   word pairs; LSH banding (8 bands × 4 rows) proposes earlier groups that are probably similar.
+   It joins one when their estimated Jaccard similarity reaches `threshold` and it still
+   resembles that cluster's founder at `threshold` − 0.3, so chains of slightly different
+   replies cannot drift into one giant cluster (union-find over groups).
 3. For each cluster, a sample of members is aligned word by word with the representative
    (difflib) to report what varies.
 
@@ -37,6 +39,7 @@ _MASK64 = (1 << 64) - 1
 _EMPTY = 0xFFFFFFFF  # larger than any (28-bit) bin value
 _NONE = 0xFFFFFFFF  # reply index that belongs to no group (too short)
 _MAX_VARIATIONS = 10
+_DRIFT = 0.3  # how much less than `threshold` a member may resemble its cluster's founder
 
 _NUMBERS = regex.compile(r"\d(?:\w|[.,:/\-](?=\d))*(?:[ \t]+\d(?:\w|[.,:/\-](?=\d))*)*")
 # A capitalised word that does not start a sentence or a line, with the capitalised words after it.
@@ -114,6 +117,7 @@ class _Index:
 
     def __init__(self, threshold: float, sample: int) -> None:
         self.need = int(threshold * _BINS + 0.999999)  # equal bins needed
+        self.loose = int((threshold - _DRIFT) * _BINS + 0.999999)  # ...to the cluster's founder
         self.keep = sample + 1
         self.group_of = array("I")  # reply index -> group id
         self.digests: dict[bytes, int] = {}
@@ -151,8 +155,10 @@ class _Index:
         for band in range(_BANDS):
             key = hash((band, *sig[band * _ROWS : (band + 1) * _ROWS]))
             other = buckets.setdefault(key, gid)
-            if other != gid and self._close(other, gid):
-                self._union(other, gid)
+            if other != gid and self._close(other, gid, self.need):
+                root = self._find(other)
+                if root == other or self._close(root, gid, self.loose):
+                    self._union(other, gid)
 
     def _signature(self, words: list[str]) -> list[int]:
         cache = self.word_hash
@@ -183,10 +189,10 @@ class _Index:
                     sig[b] = (filled[(b + step) % _BINS] + step * 0x9E3779B1) % _EMPTY
         return sig
 
-    def _close(self, a: int, b: int) -> bool:
+    def _close(self, a: int, b: int, need: int) -> bool:
         sigs = self.sigs
         sa, sb = a * _BINS, b * _BINS
-        return sum(map(eq, sigs[sa : sa + _BINS], sigs[sb : sb + _BINS])) >= self.need
+        return sum(map(eq, sigs[sa : sa + _BINS], sigs[sb : sb + _BINS])) >= need
 
     def _find(self, g: int) -> int:
         parent = self.parent
