@@ -142,3 +142,12 @@ def test_find_templates_rejects_bad_parameters():
         replykit.find_templates([], threshold=0)
     with pytest.raises(ConfigError):
         replykit.find_templates([], min_size=1)
+
+
+@pytest.mark.parametrize(
+    ("text", "replacement"),
+    [("Данного товара нет.", "Этого"), ("Доставку осуществляет курьер.", "делает"), ("Мы не можем осуществить доставку.", "сделать")],
+)
+def test_one_word_alternative_takes_the_replaced_word_form(text, replacement):
+    [finding] = replykit.check(text, locale="ru", config={"select": ["RK502"]}).findings
+    assert [f.replacement for f in finding.fixes] == [replacement]

@@ -13,7 +13,7 @@ import regex
 
 from replykit.cliches.lexicon import Match, lexicon, sentence_words
 from replykit.engine import Context, Edit, Hit, Rule
-from replykit.morph import match_case
+from replykit.morph import MORPH_LANGUAGES, inflect, match_case, parse
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +93,7 @@ def _category_rule(name: str) -> Callable[[Context], Iterator[Hit]]:
             excerpt = text[found.start : found.end]
             edits: tuple[Edit, ...] = ()
             if entry.alternative is not None and found.match.in_order:
-                edits = (_replace(text, found, excerpt, entry.alternative),)
+                edits = (_replace(ctx.language, text, found, excerpt, entry.alternative),)
             advice = f"say “{entry.alternative}”" if entry.alternative else category.advice
             if entry.alternative == "":
                 advice = "drop it"
@@ -104,13 +104,27 @@ def _category_rule(name: str) -> Callable[[Context], Iterator[Hit]]:
     return check
 
 
-def _replace(text: str, found: Found, excerpt: str, alternative: str) -> Edit:
+def _replace(language: str, text: str, found: Found, excerpt: str, alternative: str) -> Edit:
     if alternative:
+        if found.match.first == found.match.last and " " not in alternative:
+            alternative = _inflected(language, excerpt, alternative)
         return Edit(found.start, found.end, match_case(excerpt, alternative), safe=False)
     end = found.end
     if end < len(text) and text[end] == " ":
         end += 1
     return Edit(found.start, end, "", safe=False)
+
+
+def _inflected(language: str, word: str, alternative: str) -> str:
+    """The one-word alternative in the form of the word it replaces (данного → этого)."""
+    if language not in MORPH_LANGUAGES:
+        return alternative
+    parses = parse(language, word.lower())
+    if not parses:
+        return alternative
+    tag = parses[0].tag
+    grammemes = frozenset(g for g in (tag.case, tag.number, tag.gender, tag.person, tag.tense, tag.mood) if g)
+    return (inflect(language, alternative, grammemes) if grammemes else None) or alternative
 
 
 def _in_quote(ctx: Context, start: int) -> bool:
