@@ -142,7 +142,8 @@ class Lexicon:
 
     def find(self, words: list[Token]) -> list[Match]:
         """Non-overlapping matches in one sentence's words, longest phrase first."""
-        infos = [self._info(t.text) for t in words]
+        known, info = self._words.get, self._info
+        infos = [known(t.text) or info(t.text) for t in words]
         found: list[Match] = []
         keys: list[frozenset[str]] = []
         lows: list[str] = []

@@ -72,7 +72,7 @@ def matches(ctx: Context) -> list[Found]:
         if not lex.entries:
             return []
         doc = ctx.doc
-        out = []
+        out: list[Found] = []
         for sentence in doc.sentences:
             words = sentence_words(doc.sentence_tokens(sentence))
             if words:

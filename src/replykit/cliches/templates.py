@@ -179,7 +179,7 @@ class _Index:
             x = (crc32(data, prev) * 0x9E3779B97F4A7C15) & _MASK64
             b = x >> 59  # top 5 bits: the bin
             v = (x >> 27) & 0xFFFFFFF
-            if v < sig[b]:
+            if v < sig[b]:  # noqa: PLR1730 (a call to min() is slower in this loop)
                 sig[b] = v
         if _EMPTY in sig:  # densify: an empty bin borrows from the next filled one, shifted
             filled = sig[:]
