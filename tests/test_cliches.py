@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import replykit
 from replykit import ConfigError, InputError
@@ -151,3 +153,19 @@ def test_find_templates_rejects_bad_parameters():
 def test_one_word_alternative_takes_the_replaced_word_form(text, replacement):
     [finding] = replykit.check(text, locale="ru", config={"select": ["RK502"]}).findings
     assert [f.replacement for f in finding.fixes] == [replacement]
+
+
+def test_mail_separator_line_is_not_debris_but_a_blank_is():
+    assert _codes("Заказ отправлен.\n\n________________\nООО «Ромашка»", locale="ru") == []
+    assert _codes("Подпишите договор: ________ и пришлите скан.", locale="ru") == ["RK506"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("абвгдеёжзийклмнопрстуфхцчшщъыьэюяABCXYZ{}[]<>_ .,!?\n-'")), max_size=200))
+def test_random_text_never_crashes(text):
+    for lang in ("ru", "uk", "en"):
+        report = replykit.check(text, locale=lang, config=RK5)
+        for f in report.findings:
+            assert 0 <= f.start <= f.end <= len(text)
+    clusters = replykit.find_templates([text, text, text.upper()], min_words=1)
+    assert all(c.size >= 2 and len(c.members) == c.size for c in clusters)
