@@ -169,3 +169,15 @@ def test_random_text_never_crashes(text):
             assert 0 <= f.start <= f.end <= len(text)
     clusters = replykit.find_templates([text, text, text.upper()], min_words=1)
     assert all(c.size >= 2 and len(c.members) == c.size for c in clusters)
+
+
+def test_compact_table_behaves_like_a_dict_across_growth():
+    from replykit.cliches.templates import _Table
+
+    table, reference = _Table(capacity=8), {}
+    for n in range(5000):
+        key = ((n * 0x9E3779B97F4A7C15) & (2**64 - 1)) | 1
+        if n % 7 == 0 and reference:
+            key = next(iter(reference))  # repeat an old key
+        assert table.setdefault(key, n) == reference.setdefault(key, n)
+    assert table.used == len(reference)

@@ -112,6 +112,47 @@ def find_templates(
     return index.clusters(min_size)
 
 
+class _Table:
+    """A dict from non-zero 64-bit keys to 32-bit values in two arrays (open addressing).
+
+    A Python dict spends about 100 bytes on an int → int entry; this spends 24 at most, which
+    is what lets the LSH buckets of a million distinct replies fit in memory.
+    """
+
+    __slots__ = ("keys", "values", "mask", "used")
+
+    def __init__(self, capacity: int = 1 << 16) -> None:
+        self.keys = array("Q", bytes(8 * capacity))
+        self.values = array("I", bytes(4 * capacity))
+        self.mask = capacity - 1
+        self.used = 0
+
+    def setdefault(self, key: int, value: int) -> int:
+        """The value stored for `key`, storing `value` first if there is none."""
+        keys, mask = self.keys, self.mask
+        i = key & mask
+        while True:
+            found = keys[i]
+            if found == key:
+                return self.values[i]
+            if not found:
+                break
+            i = (i + 1) & mask
+        keys[i] = key
+        self.values[i] = value
+        self.used += 1
+        if self.used * 2 > mask:
+            self._grow()
+        return value
+
+    def _grow(self) -> None:
+        old_keys, old_values = self.keys, self.values
+        self.__init__(2 * (self.mask + 1))  # type: ignore[misc]
+        for key, value in zip(old_keys, old_values):
+            if key:
+                self.setdefault(key, value)
+
+
 class _Index:
     """The streaming state: exact groups, their signatures, LSH buckets and a union-find."""
 
@@ -120,13 +161,13 @@ class _Index:
         self.loose = int((threshold - _DRIFT) * _BINS + 0.999999)  # ...to the cluster's founder
         self.keep = sample + 1
         self.group_of = array("I")  # reply index -> group id
-        self.digests: dict[bytes, int] = {}
+        self.digests = _Table()  # normalised-text digest -> group id
         self.first_text: list[str] = []
         self.more_texts: dict[int, list[str]] = {}
         self.count = array("I")
         self.parent = array("I")
         self.sigs = array("I")
-        self.buckets: dict[int, int] = {}
+        self.buckets = _Table()  # LSH band key -> first group seen with it
         self.word_hash: dict[str, tuple[int, bytes]] = {}
 
     def add(self, text: str, min_words: int) -> None:
@@ -134,18 +175,16 @@ class _Index:
         if len(words) < min_words:
             self.group_of.append(_NONE)
             return
-        digest = blake2b("\x1f".join(words).encode("utf-8", "surrogatepass"), digest_size=8).digest()
-        gid = self.digests.get(digest)
-        if gid is not None:
-            self.group_of.append(gid)
+        raw = blake2b("\x1f".join(words).encode("utf-8", "surrogatepass"), digest_size=8).digest()
+        new = len(self.first_text)
+        gid = self.digests.setdefault(int.from_bytes(raw, "little") | 1, new)
+        self.group_of.append(gid)
+        if gid != new:  # a copy of a reply seen before, up to names and numbers
             self.count[gid] += 1
             more = self.more_texts.setdefault(gid, [])
             if len(more) < self.keep:
                 more.append(text)
             return
-        gid = len(self.first_text)
-        self.digests[digest] = gid
-        self.group_of.append(gid)
         self.first_text.append(text)
         self.count.append(1)
         self.parent.append(gid)
@@ -153,7 +192,7 @@ class _Index:
         self.sigs.extend(sig)
         buckets = self.buckets
         for band in range(_BANDS):
-            key = hash((band, *sig[band * _ROWS : (band + 1) * _ROWS]))
+            key = (hash((band, *sig[band * _ROWS : (band + 1) * _ROWS])) & _MASK64) | 1
             other = buckets.setdefault(key, gid)
             if other != gid and self._close(other, gid, self.need):
                 root = self._find(other)
