@@ -174,7 +174,7 @@ def test_random_text_never_crashes(text):
 def test_compact_table_behaves_like_a_dict_across_growth():
     from replykit.cliches.templates import _Table
 
-    table, reference = _Table(capacity=8), {}
+    table, reference = _Table(capacity=8), {}  # 8: grows many times
     for n in range(5000):
         key = ((n * 0x9E3779B97F4A7C15) & (2**64 - 1)) | 1
         if n % 7 == 0 and reference:

@@ -119,9 +119,12 @@ class _Table:
     is what lets the LSH buckets of a million distinct replies fit in memory.
     """
 
-    __slots__ = ("keys", "values", "mask", "used")
+    __slots__ = ("keys", "mask", "used", "values")
 
     def __init__(self, capacity: int = 1 << 16) -> None:
+        self._allocate(capacity)
+
+    def _allocate(self, capacity: int) -> None:  # capacity: a power of two
         self.keys = array("Q", bytes(8 * capacity))
         self.values = array("I", bytes(4 * capacity))
         self.mask = capacity - 1
@@ -147,7 +150,7 @@ class _Table:
 
     def _grow(self) -> None:
         old_keys, old_values = self.keys, self.values
-        self.__init__(2 * (self.mask + 1))  # type: ignore[misc]
+        self._allocate(2 * (self.mask + 1))
         for key, value in zip(old_keys, old_values):
             if key:
                 self.setdefault(key, value)
