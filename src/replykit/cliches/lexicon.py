@@ -142,8 +142,8 @@ class Lexicon:
 
     def find(self, words: list[Token]) -> list[Match]:
         """Non-overlapping matches in one sentence's words, longest phrase first."""
-        known, info = self._words.get, self._info
-        infos = [known(t.text) or info(t.text) for t in words]
+        known, compute = self._words.get, self._info
+        infos = [known(t.text) or compute(t.text) for t in words]
         found: list[Match] = []
         keys: list[frozenset[str]] = []
         lows: list[str] = []
@@ -151,8 +151,8 @@ class Lexicon:
             if not anchored:
                 continue
             if not keys:
-                keys = [info[0] for info in infos]
-                lows = [info[1] for info in infos]
+                keys = [k for k, _, _ in infos]
+                lows = [low for _, low, _ in infos]
             for entry in anchored:
                 match = _match(entry, keys, lows, i)
                 if match is not None:
