@@ -181,3 +181,8 @@ def test_compact_table_behaves_like_a_dict_across_growth():
             key = next(iter(reference))  # repeat an old key
         assert table.setdefault(key, n) == reference.setdefault(key, n)
     assert table.used == len(reference)
+
+
+def test_alternative_with_a_blank_is_advice_not_a_fix():
+    [finding] = replykit.check("We will fix it as soon as possible.", locale="en", config={"select": ["RK501"]}).findings
+    assert "by [a date]" in finding.message and finding.fixes == ()

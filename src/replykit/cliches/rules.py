@@ -92,7 +92,7 @@ def _category_rule(name: str) -> Callable[[Context], Iterator[Hit]]:
                 continue
             excerpt = text[found.start : found.end]
             edits: tuple[Edit, ...] = ()
-            if entry.alternative is not None and found.match.in_order:
+            if entry.alternative is not None and found.match.in_order and "[" not in entry.alternative:
                 edits = (_replace(ctx.language, text, found, excerpt, entry.alternative),)
             advice = f"say “{entry.alternative}”" if entry.alternative else category.advice
             if entry.alternative == "":
