@@ -19,7 +19,8 @@ EXAMPLES = list(iter_examples())
 )
 def test_example(info, example):
     value, kwargs = example_input(example.text, example.context)
-    report = replykit.check(value, locale=example.lang, config={"select": [info.code]}, **kwargs)
+    kwargs["config"] = {**kwargs.get("config", {}), "select": [info.code]}
+    report = replykit.check(value, locale=example.lang, **kwargs)
     codes = report.codes()
     if example.fires:
         assert info.code in codes, f"{info.code} should fire on: {example.text!r}"

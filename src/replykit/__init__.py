@@ -21,19 +21,35 @@ _LAZY = {
     "rules": ("replykit.api", "rules"),
     "Config": ("replykit.config", "Config"),
     "load_config": ("replykit.config", "load_config"),
-    "greeting": ("replykit.greeting.build", "greeting"),
-    "farewell": ("replykit.greeting.build", "farewell"),
+    "greeting": ("replykit.greetings.build", "greeting"),
+    "farewell": ("replykit.greetings.build", "farewell"),
+    "response_times": ("replykit.conversation.timing", "response_times"),
+    "extract_promises": ("replykit.conversation.promises", "extract_promises"),
+    "Promise": ("replykit.conversation.models", "Promise"),
+    "ResponseTimes": ("replykit.conversation.models", "ResponseTimes"),
+    "address": ("replykit.names.build", "address"),
+    "parse_name": ("replykit.names.build", "parse_name"),
+    "preferred_address": ("replykit.names.build", "preferred_address"),
+    "formalize": ("replykit.formality.build", "formalize"),
+    "bundle": ("replykit.bundling.build", "bundle"),
+    "Offer": ("replykit.bundling.build", "Offer"),
     "cliche_score": ("replykit.cliches.score", "cliche_score"),
     "find_templates": ("replykit.cliches.templates", "find_templates"),
     "TemplateCluster": ("replykit.cliches.templates", "TemplateCluster"),
 }
 
 if TYPE_CHECKING:
+    from replykit.formality.build import formalize
     from replykit.api import check, rules
     from replykit.config import Config, load_config
+    from replykit.bundling.build import Offer, bundle
     from replykit.cliches.score import cliche_score
     from replykit.cliches.templates import TemplateCluster, find_templates
-    from replykit.greeting.build import farewell, greeting
+    from replykit.conversation.models import Promise, ResponseTimes
+    from replykit.conversation.promises import extract_promises
+    from replykit.conversation.timing import response_times
+    from replykit.greetings.build import farewell, greeting
+    from replykit.names.build import address, parse_name, preferred_address
 
 
 def __getattr__(name: str) -> Any:
@@ -62,16 +78,26 @@ __all__ = [
     "InputError",
     "InputTooLargeError",
     "Message",
+    "Offer",
+    "Promise",
     "ReplykitError",
     "Report",
+    "ResponseTimes",
     "Severity",
     "TemplateCluster",
     "UnknownRuleError",
+    "address",
+    "bundle",
     "check",
     "cliche_score",
+    "extract_promises",
     "farewell",
     "find_templates",
+    "formalize",
     "greeting",
     "load_config",
+    "response_times",
+    "parse_name",
+    "preferred_address",
     "rules",
 ]

@@ -42,7 +42,7 @@ def check(
         template=template,
         language=language,
         html=html,
-        default_language=cfg.default_language,
+        default_language=_customer_language(history, cfg) if language is None else cfg.default_language,
         max_chars=cfg.max_chars,
     )
     ctx = Context(doc, cfg, message=message, history=history, customer=customer, locale=locale)
@@ -63,6 +63,14 @@ def language_of(locale: str) -> str:
         return Locale.parse(locale.strip().replace("-", "_")).language
     except (UnknownLocaleError, ValueError, TypeError) as exc:
         raise ConfigError(f"unknown locale {locale!r}: {exc}") from None
+
+
+def _customer_language(history: tuple[Message, ...], cfg: Config) -> str:
+    """The customer's language: what a reply with too few words of its own is taken to be in."""
+    for message in reversed(history):
+        if message.role == "customer" and message.text.strip():
+            return Document(message.text[:4000], default_language=cfg.default_language).language
+    return cfg.default_language
 
 
 def _unpack(value: Any, cfg: Config) -> tuple[Message, tuple[Message, ...], Conversation | None]:

@@ -11,10 +11,16 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator
 
+from replykit._options import _Options
+from replykit.bundling.options import BundlingOptions
+from replykit.cliches.options import ClichesOptions
+from replykit.conversation.options import ConversationOptions
 from replykit.errors import ConfigError
 from replykit.models import Channel, Severity
+from replykit.formality.options import AddressOptions
+from replykit.names.options import NamesOptions
 
 _DEFAULT_NAME_SLOTS = (
     "name", "first_name", "firstname", "fname", "given_name", "customer_name", "client_name",
@@ -22,13 +28,6 @@ _DEFAULT_NAME_SLOTS = (
 )  # fmt: skip
 
 ChannelPolicy = Literal["always", "first", "never"]
-
-
-class _Options(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-from replykit.cliches.options import ClichesOptions  # noqa: E402  (it subclasses _Options)
 
 
 class GreetingOptions(_Options):
@@ -54,7 +53,7 @@ class GreetingOptions(_Options):
     repeat_window_hours: float = Field(default=12.0, gt=0)
     extra: dict[str, dict[Literal["greeting", "farewell"], list[dict[str, Any]]]] = Field(
         default_factory=dict,
-        description="extra phrases per language, in the format of replykit/greeting/data/<lang>.toml",
+        description="extra phrases per language, in the format of replykit/greetings/data/<lang>.toml",
     )
 
 
@@ -71,6 +70,10 @@ class Config(_Options):
     max_messages: int = Field(default=10_000, gt=0)
     timezone: str | None = None
     greeting: GreetingOptions = Field(default_factory=GreetingOptions)
+    conversation: ConversationOptions = Field(default_factory=ConversationOptions)
+    names: NamesOptions = Field(default_factory=NamesOptions)
+    address: AddressOptions = Field(default_factory=AddressOptions)
+    bundling: BundlingOptions = Field(default_factory=BundlingOptions)
     cliches: ClichesOptions = Field(default_factory=ClichesOptions)
 
     @field_validator("select", "ignore", mode="before")
@@ -188,18 +191,18 @@ def _load_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot read: {exc}") from None
 
 
+_DATA_TABLES = frozenset({"severity", "extra"})  # their keys are codes or phrases, not option names
+
+
 def _snake(value: Mapping[str, Any]) -> dict[str, Any]:
+    """Option names in kebab-case become snake_case at every depth, except inside data tables."""
     out: dict[str, Any] = {}
     for key, item in value.items():
         name = str(key).replace("-", "_")
-        if isinstance(item, Mapping) and name not in ("severity",):
-            item = _snake(item) if not _is_channel_map(item) else dict(item)
+        if isinstance(item, Mapping) and name not in _DATA_TABLES:
+            item = _snake(item)
         out[name] = item
     return out
-
-
-def _is_channel_map(item: Mapping[str, Any]) -> bool:
-    return bool(item) and all(isinstance(v, str) for v in item.values())
 
 
 def _describe(exc: ValidationError) -> str:

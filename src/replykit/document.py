@@ -8,12 +8,19 @@ from __future__ import annotations
 
 from functools import cached_property
 
+import regex
+
 from replykit.errors import InputError, InputTooLargeError
 from replykit.text.lang import detect_language
 from replykit.text.plain import PlainText, to_plain
 from replykit.text.quotes import Segment, segment
 from replykit.text.slots import Slot, find_slots
 from replykit.text.tokens import WORD, Sentence, Token, tokenize
+
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+# Links and addresses say nothing about the language a reply is written in.
+_LINK_HINT = regex.compile(r"://|www\.|@")
+_LINK = regex.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 class Document:
@@ -38,6 +45,12 @@ class Document:
             )
         if "\x00" in text:
             raise InputError("text contains NUL characters: binary data, not a reply")
+        surrogate = _SURROGATE.search(text)
+        if surrogate is not None:
+            raise InputError(
+                f"text contains an unpaired surrogate at offset {surrogate.start()}: it was decoded "
+                "from broken bytes; decode with errors='replace' first"
+            )
         self.original = text
         self.template = template
         self._language = language
@@ -87,7 +100,14 @@ class Document:
     def language(self) -> str:
         if self._language:
             return self._language
-        return detect_language([t.text.lower() for t in self.words if not t.quoted], self._default_language)
+        text = self.plain.text
+        links = [m.span() for m in _LINK.finditer(text, 0, self.own_end)] if _LINK_HINT.search(text) else []
+        words = [
+            t.text.lower()
+            for t in self.words
+            if not t.quoted and not any(s <= t.start < e for s, e in links)
+        ]
+        return detect_language(words, self._default_language)
 
     def sentence_tokens(self, sentence: Sentence) -> list[Token]:
         return self.tokens[sentence.first_token : sentence.last_token]

@@ -40,8 +40,15 @@ def analyzer(lang: str) -> MorphAnalyzer:
 
 @lru_cache(maxsize=262_144)
 def parse(lang: str, word: str) -> tuple[Parse, ...]:
-    """All analyses of `word` (any case), best first."""
-    return tuple(analyzer(lang).parse(word))
+    """All analyses of `word` (any case), best first; none for what is not a word.
+
+    pymorphy3 raises ValueError on characters without a Unicode name (unassigned code points);
+    such a token has no analysis rather than crashing the check.
+    """
+    try:
+        return tuple(analyzer(lang).parse(word))
+    except ValueError:
+        return ()
 
 
 @lru_cache(maxsize=65_536)

@@ -7,7 +7,7 @@ from typing import Literal
 import regex
 from pydantic import Field, field_validator
 
-from replykit.config import _Options
+from replykit._options import _Options
 
 Category = Literal["service", "bureaucratese", "intensifier", "salutation"]
 LANGUAGES = frozenset({"ru", "uk", "bg", "hu", "en", "de"})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -38,22 +39,20 @@ def detect_language(words: list[str], default: str) -> str:
     """Best-scoring language for lower-cased `words`; `default` when nothing tells."""
     if not words:
         return default
-    sample = words[:400]
-    cyr = sum(1 for w in sample if _CYRILLIC.match(w))
-    lat = sum(1 for w in sample if _LATIN.match(w))
+    sample = words[:200]
+    joined = "".join(sample)
+    cyr = len(_CYRILLIC.findall(joined))
+    lat = len(_LATIN.findall(joined))
     if cyr == 0 and lat == 0:
         return default
     script = "Cyrl" if cyr >= lat else "Latn"
+    counts = Counter(sample)
     best, best_score = default, 0.0
     for profile in _profiles():
         if profile.script != script:
             continue
-        score = 0.0
-        for word in sample:
-            if word in profile.words:
-                score += 1.0
-            if profile.letters and not profile.letters.isdisjoint(word):
-                score += 0.6
+        score = float(sum(counts[w] for w in profile.words.intersection(counts)))
+        score += 0.6 * sum(joined.count(ch) for ch in profile.letters)
         if score > best_score:
             best, best_score = profile.code, score
     if best_score == 0.0:

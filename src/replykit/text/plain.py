@@ -15,7 +15,7 @@ import regex
 
 _INVISIBLE = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
 _HTML_HINT = regex.compile(
-    r"<(?:html|body|p|div|br|span|table|td|tr|li|ul|ol|blockquote|b|i|strong|em|a|font|h[1-6])\b[^<>]{0,500}>|</(?:p|div|span|td|li|blockquote|html|body)>",
+    r"<(?:html|body|p|div|br|span|table|td|tr|li|ul|ol|blockquote|b|i|strong|em|a|font|h[1-6])(?:\s[^<>]{0,500})?/?>|</(?:p|div|span|td|li|blockquote|html|body)>",
     regex.IGNORECASE,
 )
 _HTML_TOKEN = regex.compile(

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from typing import NamedTuple
 
 import regex
 
@@ -18,11 +19,11 @@ _TOKEN = regex.compile(
 )
 # Paired quotation marks; their content is somebody else's words ("клиент написал: «ты где?»").
 _QUOTED = regex.compile(r"«[^«»\n]{0,400}»|„[^„“”\n]{0,400}[“”]|“[^“”\n]{0,400}”|\"[^\"\n]{0,400}\"")
+_HAS_QUOTE = regex.compile(r"[«„“\"]")
 _TERMINAL = frozenset(".!?…")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int
     end: int
@@ -37,8 +38,7 @@ class Token:
         return self.text.lower()
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     index: int
     start: int
     end: int
@@ -49,57 +49,71 @@ class Sentence:
 def tokenize(
     text: str, segments: list[Segment], slots: list[Slot]
 ) -> tuple[list[Token], list[Sentence]]:
-    """Tokens of the agent's own words and signature (never quoted history), split into sentences."""
-    quoted_spans = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
-    raw: list[tuple[str, int, int, str, str, Slot | None]] = []
-    slot_iter = iter(slots)
-    next_slot = next(slot_iter, None)
+    """Tokens of the agent's own words and signature (never quoted history), split into sentences.
+
+    This runs on every reply, so it is one flat loop: a new sentence starts after terminal
+    punctuation followed by a space and a token that is not a lower-case word ("тыс. руб."
+    stays together), at a line break unless the next line continues in lower case (hard-wrapped
+    mail), at a blank line, and where own text meets the signature.
+    """
+    quoted_spans = [m.span() for m in _QUOTED.finditer(text)] if _HAS_QUOTE.search(text) else []
+    tokens: list[Token] = []
+    sentences: list[Sentence] = []
+    append = tokens.append
+    new = tuple.__new__
+    find = text.find
+    sentence_start = 0
+    quote_at = 0
+    prev_end = -1
+    prev_terminal = False
+    prev_segment = ""
+    for seg_kind, piece_start, piece_end, slot in _pieces(segments, slots):
+        matches = (
+            ((m.group(), m.start(), m.end(), m.lastgroup) for m in _TOKEN.finditer(text, piece_start, piece_end))
+            if slot is None
+            else ((slot.text, slot.start, slot.end, SLOT),)
+        )
+        for tok, start, end, kind in matches:
+            if tokens:
+                lower_next = kind == WORD and tok[0].islower()
+                if prev_segment != seg_kind:
+                    boundary = True
+                elif find("\n", prev_end, start) != -1:
+                    boundary = not lower_next or "\n\n" in text[prev_end:start].replace("\r", "")
+                else:
+                    boundary = prev_terminal and start > prev_end and not lower_next
+                if boundary:
+                    sentences.append(new(Sentence, (len(sentences), tokens[sentence_start][1], prev_end, sentence_start, len(tokens))))
+                    sentence_start = len(tokens)
+            quoted = False
+            if quoted_spans:
+                while quote_at < len(quoted_spans) and quoted_spans[quote_at][1] <= start:
+                    quote_at += 1
+                quoted = quote_at < len(quoted_spans) and quoted_spans[quote_at][0] < start and end < quoted_spans[quote_at][1]
+            append(new(Token, (tok, start, end, kind, len(sentences), seg_kind, quoted, slot)))
+            prev_end = end
+            prev_terminal = kind == PUNCT and tok[0] in _TERMINAL
+            prev_segment = seg_kind
+    if sentence_start < len(tokens):
+        sentences.append(Sentence(len(sentences), tokens[sentence_start][1], prev_end, sentence_start, len(tokens)))
+    return tokens, sentences
+
+
+def _pieces(segments: list[Segment], slots: list[Slot]) -> Iterator[tuple[str, int, int, Slot | None]]:
+    """Ranges of own text to tokenise, with each slot inside them as a piece of its own."""
+    slot_at = 0
     for seg in segments:
         if seg.kind == "quote":
             continue
         pos = seg.start
-        while pos < seg.end:
-            while next_slot is not None and next_slot.end <= pos:
-                next_slot = next(slot_iter, None)
-            stop = seg.end if next_slot is None else min(seg.end, max(next_slot.start, pos))
-            for m in _TOKEN.finditer(text, pos, stop):
-                raw.append((m.group(), m.start(), m.end(), m.lastgroup or PUNCT, seg.kind, None))
-            if next_slot is not None and next_slot.start < seg.end and next_slot.start >= pos:
-                raw.append((next_slot.text, next_slot.start, next_slot.end, SLOT, seg.kind, next_slot))
-                pos = next_slot.end
-                next_slot = next(slot_iter, None)
-            else:
-                pos = stop if stop > pos else seg.end
-    tokens: list[Token] = []
-    sentences: list[Sentence] = []
-    q = 0
-    sentence_start = 0
-    for i, (tok, start, end, kind, seg_kind, slot) in enumerate(raw):
-        while q < len(quoted_spans) and quoted_spans[q][1] <= start:
-            q += 1
-        quoted = q < len(quoted_spans) and quoted_spans[q][0] < start and end < quoted_spans[q][1]
-        tokens.append(Token(tok, start, end, kind, len(sentences), seg_kind, quoted, slot))
-        if _ends_sentence(text, raw, i):
-            sentences.append(Sentence(len(sentences), raw[sentence_start][1], end, sentence_start, i + 1))
-            sentence_start = i + 1
-    if sentence_start < len(raw):
-        sentences.append(Sentence(len(sentences), raw[sentence_start][1], raw[-1][2], sentence_start, len(raw)))
-    return tokens, sentences
-
-
-def _ends_sentence(text: str, raw: list[tuple[str, int, int, str, str, Slot | None]], i: int) -> bool:
-    if i + 1 >= len(raw):
-        return False
-    tok, _, end, kind, seg_kind, _ = raw[i]
-    nxt, nstart, _, nkind, nseg_kind, _ = raw[i + 1]
-    if nseg_kind != seg_kind:
-        return True
-    gap = text[end:nstart]
-    if "\n" in gap:
-        # A hard-wrapped line continues in lower case; a new line in upper case is a new sentence.
-        return not (nkind == WORD and nxt[0].islower()) or "\n\n" in gap.replace("\r", "")
-    if kind == PUNCT and tok[0] in _TERMINAL and gap:
-        if tok == "." and i > 0 and raw[i - 1][3] == WORD and len(raw[i - 1][0]) <= 3 and raw[i - 1][0].islower():
-            return not (nkind == WORD and nxt[0].islower())  # "тыс. руб." / "т. е." abbreviations
-        return not (nkind == WORD and nxt[0].islower())
-    return False
+        while slot_at < len(slots) and slots[slot_at].end <= pos:
+            slot_at += 1
+        while slot_at < len(slots) and slots[slot_at].start < seg.end:
+            slot = slots[slot_at]
+            if slot.start > pos:
+                yield seg.kind, pos, slot.start, None
+            yield seg.kind, slot.start, slot.end, slot
+            pos = max(pos, slot.end)
+            slot_at += 1
+        if pos < seg.end:
+            yield seg.kind, pos, seg.end, None

@@ -1,0 +1,1 @@
+"""RK4xx: anticipated-question bundling — answer price, timing, when and how to pay together."""

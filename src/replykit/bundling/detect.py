@@ -1,0 +1,155 @@
+"""Which topics a customer asks about, and which topics a text answers."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+import regex
+
+from replykit.bundling.lexicon import Pack, normalize
+from replykit.document import Document
+
+# Where a clause ends: a comma or semicolon (not inside "1,5" or "1 500,00"), a sentence end, a line end.
+_CLAUSE_END = regex.compile(r"(?<!\d)[,;]|[,;](?!\d)|[.!?…](?=\s|$)|\n")
+_SENTENCE_END = regex.compile(r"[.!?…](?=\s|$)|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A topic found in a text; `words` are the text's own words that name it."""
+
+    topic: str
+    start: int
+    end: int
+    words: str
+
+
+@dataclass(frozen=True, slots=True)
+class Questions:
+    asked: tuple[Mention, ...]  # topics asked in question sentences, in text order
+    stated: frozenset[str]  # topics the customer mentions without asking ("оплачу картой")
+
+
+def _sentences(doc: Document) -> list[tuple[int, int]]:
+    """Sentence spans of the writer's own words (quoted history has no sentences)."""
+    return [(s.start, s.end) for s in doc.sentences]
+
+
+def questions(pack: Pack, doc: Document) -> Questions:
+    """Topics asked in `doc` — a customer's message — sentence by sentence."""
+    text = normalize(doc.text)
+    asked: list[Mention] = []
+    stated: set[str] = set()
+    previous = (0, 0)
+    for start, end in _sentences(doc):
+        found = [
+            Mention(name, m.start(), m.end(), doc.text[m.start() : m.end()])
+            for name, topic in pack.topics.items()
+            if topic.ask is not None
+            for m in topic.ask.finditer(text, start, end)
+        ]
+        found = [_referent(pack, text, m, previous[0], end) for m in found if not _shadowed(pack, m, found)]
+        previous = (start, end)
+        if not found:
+            continue
+        sentence = text[start:end]
+        if "?" in sentence or pack.question.search(text, start, end) or _terse(sentence):
+            asked.extend(found)
+        else:
+            stated.update(m.topic for m in found)
+    asked.sort(key=lambda m: m.start)
+    return Questions(tuple(asked), frozenset(stated))
+
+
+def _terse(sentence: str) -> bool:
+    """A few words naming a topic ("Цена и сроки", "delivery period") ask about it; a short
+    statement ("Оплачу картой.") does not."""
+    return len(sentence.split()) <= 3 and not sentence.rstrip().endswith((".", "!"))
+
+
+def _referent(pack: Pack, text: str, mention: Mention, start: int, end: int) -> Mention:
+    """ "Доставка в Казань есть? Сколько она стоит?" asks about the delivery cost: a question that
+    refers back with a pronoun belongs to the topic that `takes_over` it when that topic's cue
+    stands in the sentence or the one before."""
+    if pack.pronoun is None or not pack.pronoun.search(text, start, end):
+        return mention
+    for name, topic in pack.topics.items():
+        if mention.topic in topic.takes_over and topic.cue is not None and topic.cue.search(text, start, end):
+            return Mention(name, mention.start, mention.end, mention.words)
+    return mention
+
+
+def _shadowed(pack: Pack, mention: Mention, found: list[Mention]) -> bool:
+    """A match inside a longer match of a topic that shadows it ("стоит" in "стоит доставка")."""
+    return any(
+        mention.topic in pack.topics[other.topic].shadows and other.start <= mention.start and mention.end <= other.end
+        for other in found
+    )
+
+
+def answers(pack: Pack, text: str, limit: int | None = None) -> dict[str, Mention]:
+    """Topics that `text[:limit]` answers: a value of the topic's kind, or an answer phrase.
+
+    A value (money, duration, date) goes to the topic whose cue is nearest in the same clause
+    ("гарантия 12 месяцев" → warranty), else in the same sentence; without any cue, to the
+    topics that claim that kind of value by default.
+    """
+    norm = normalize(text)
+    end = len(text) if limit is None else limit
+    found: dict[str, Mention] = {}
+
+    def add(topic: str, start: int, stop: int) -> None:
+        if topic not in found:
+            found[topic] = Mention(topic, start, stop, text[start:stop])
+
+    phrases = [
+        Mention(name, m.start(), m.end(), text[m.start() : m.end()])
+        for name, topic in pack.topics.items()
+        if topic.answer is not None
+        for m in topic.answer.finditer(norm, 0, end)
+    ]
+    for mention in phrases:
+        if not _shadowed(pack, mention, phrases):
+            add(mention.topic, mention.start, mention.end)
+    clauses = [(m.start(), m.end()) for m in _CLAUSE_END.finditer(norm)]
+    sentences = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(norm)]
+    money: list[tuple[int, int]] = []
+    for kind, pattern in pack.values.items():  # money first: "$4.10" is no date
+        for m in pattern.finditer(norm, 0, end):
+            if any(s < m.end() and m.start() < e for s, e in money):
+                continue
+            if kind == "money":
+                money.append(m.span())
+            owner = None
+            for bounds in (clauses, sentences):
+                owner = owner or _cued_owner(pack, norm, bounds, kind, m.start(), m.end())
+            owners = [owner] if owner else [n for n, t in pack.topics.items() if kind in t.claims]
+            for name in owners:
+                add(name, m.start(), m.end())
+    return found
+
+
+def _cued_owner(pack: Pack, text: str, bounds: list[tuple[int, int]], kind: str, start: int, end: int) -> str | None:
+    """The topic whose cue is nearest to the value within its stretch of text; a cue before the
+    value wins over one right after it."""
+    i = bisect.bisect_left(bounds, (start, start))
+    stretch_start = bounds[i - 1][1] if i else 0
+    while i < len(bounds) and bounds[i][0] < end:
+        i += 1
+    stretch_end = bounds[i][0] if i < len(bounds) else len(text)
+    candidates: dict[str, tuple[bool, int]] = {}
+    for name, topic in pack.topics.items():
+        if topic.cue is None or kind not in topic.claims | topic.claims_with_cue:
+            continue
+        for m in topic.cue.finditer(text, stretch_start, stretch_end):
+            after = m.start() >= end
+            if after and len(text[end : m.start()].split()) > 2:  # "12 месяцев гарантии", not "$890 and we deliver"
+                continue
+            distance = m.start() - end if after else max(start - m.end(), 0)
+            if name not in candidates or (after, distance) < candidates[name]:
+                candidates[name] = (after, distance)
+    for name in list(candidates):
+        if any(name in pack.topics[other].shadows for other in candidates):
+            del candidates[name]
+    return min(candidates, key=candidates.__getitem__) if candidates else None

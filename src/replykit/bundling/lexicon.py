@@ -1,0 +1,237 @@
+"""Topic packs: the data files compiled into one pattern per topic and language, once.
+
+Phrase syntax (see data/ru.toml): words separated by spaces; `~word` any form of the word's
+lemma (ru/uk, through pymorphy3), `stem*` any ending, `a/b` either, `..` up to four words
+(not across a comma), `#` a number.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib.resources import files
+from typing import Any
+
+import regex
+
+from replykit.errors import ConfigError
+from replykit.morph import MORPH_LANGUAGES, parse
+
+LANGUAGES = ("ru", "uk", "bg", "hu", "en", "de")
+VALUE_KINDS = ("money", "duration", "date")
+
+_SEP = r"[\s\u00a0]+"
+# Whole words: not inside a longer word, nor a part of a hyphenated one ("сплит" ≠ "сплит-система").
+_B, _E = r"(?<![\p{L}\d]|\p{L}-)", r"(?![\p{L}\d]|-\p{L})"
+_GAP = r"(?:[^\s.,;!?…]+[\s\u00a0]+){0,4}?"
+_NUM = r"\d+(?:[\s\u00a0\u202f.,']\d{3})*(?:[.,]\d{1,2})?"
+_RANGE = r"\d+(?:[.,]\d)?(?:\s*[-–—]\s*\d+(?:[.,]\d)?)?"
+_DAY, _MONTH = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])"
+_NUMERIC_DATE = rf"{_DAY}\.{_MONTH}(?:\.\d{{2,4}})?|{_MONTH}/{_DAY}(?:/\d{{2,4}})?|{_DAY}/{_MONTH}/\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+
+
+def normalize(text: str) -> str:
+    """ё = е and one apostrophe, keeping every offset."""
+    return text.replace("ё", "е").replace("Ё", "Е").replace("’", "'").replace("ʼ", "'")
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    name: str
+    label: str
+    claims: frozenset[str]
+    claims_with_cue: frozenset[str]
+    shadows: frozenset[str]
+    takes_over: frozenset[str]
+    ask: regex.Pattern[str] | None
+    answer: regex.Pattern[str] | None
+    cue: regex.Pattern[str] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Bundle:
+    name: str
+    members: tuple[str, ...]
+    triggers: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Pack:
+    """Everything the bundling checks know about one language."""
+
+    language: str
+    topics: dict[str, Topic]
+    bundles: tuple[Bundle, ...]
+    question: regex.Pattern[str]
+    pronoun: regex.Pattern[str] | None  # words that refer back to an earlier topic
+    deflect: regex.Pattern[str] | None
+    values: dict[str, regex.Pattern[str]]  # value kind -> pattern
+    build: dict[str, str]
+
+    def label(self, topic: str) -> str:
+        return self.topics[topic].label
+
+
+@cache
+def _topics_data() -> dict[str, Any]:
+    return tomllib.loads(files("replykit.bundling").joinpath("data/topics.toml").read_text("utf-8"))
+
+
+def builtin_topics() -> dict[str, dict[str, Any]]:
+    return dict(_topics_data()["topic"])
+
+
+@cache
+def language_data(language: str) -> dict[str, Any] | None:
+    resource = files("replykit.bundling").joinpath(f"data/{language}.toml")
+    if not resource.is_file():
+        return None
+    return tomllib.loads(resource.read_text("utf-8"))
+
+
+@lru_cache(maxsize=4096)
+def _lemma_forms(language: str, lemma: str) -> tuple[str, ...]:
+    forms = {lemma}
+    for p in parse(language, lemma):
+        if normalize(p.normal_form) == lemma:
+            forms.update(normalize(f.word) for f in p.lexeme)
+    return tuple(sorted(forms, key=len, reverse=True))
+
+
+def _word(language: str, word: str) -> str:
+    if word.startswith("~") and len(word) > 1:
+        if language not in MORPH_LANGUAGES:
+            raise ConfigError(f"{word!r}: `~lemma` needs morphology, which {language!r} lacks; write `stem*`")
+        return "|".join(regex.escape(f) for f in _lemma_forms(language, word[1:].lower()))
+    if word == "#":
+        return r"\d+(?:[.,]\d+)?"
+    if word.endswith("*") and len(word) > 1:
+        return regex.escape(word[:-1]) + r"[\p{L}\p{M}]*"
+    return regex.escape(word)
+
+
+def _phrase(language: str, phrase: str) -> str:
+    out = ""
+    after_gap = True
+    for item in normalize(phrase.strip().lower()).split():
+        if item == "..":
+            out += (_SEP if out else "") + _GAP
+            after_gap = True
+            continue
+        alternatives = [a for a in item.split("/") if a] if len(item) > 1 else [item]
+        body = "|".join(_word(language, a) for a in alternatives)
+        out += ("" if after_gap else _SEP) + f"(?:{body})"
+        after_gap = False
+    if not out or after_gap and out.endswith(_GAP):
+        raise ConfigError(f"bad phrase {phrase!r}: it must have a word and must not end with `..`")
+    return out
+
+
+def compile_phrases(language: str, phrases: Iterable[str]) -> regex.Pattern[str] | None:
+    """One case-insensitive pattern matching any of `phrases` as whole words."""
+    bodies = [_phrase(language, p) for p in dict.fromkeys(phrases)]
+    if not bodies:
+        return None
+    return regex.compile(rf"{_B}(?:{'|'.join(bodies)}){_E}", regex.IGNORECASE)
+
+
+def _alternation(language: str, phrases: Iterable[str]) -> str:
+    return "|".join(_phrase(language, p) for p in dict.fromkeys(phrases))
+
+
+def _babel_names(language: str) -> tuple[list[str], list[str]]:
+    """Month names (every width and context) and weekday names from CLDR."""
+    from babel.dates import get_day_names, get_month_names
+
+    months = {
+        name
+        for width in ("wide", "abbreviated")
+        for context in ("format", "stand-alone")
+        for name in get_month_names(width, context, language).values()
+    }
+    days = {name for context in ("format", "stand-alone") for name in get_day_names("wide", context, language).values()}
+    return sorted(months), sorted(days)
+
+
+def _names(language: str, names: list[str]) -> str:
+    """The names in every form (ru/uk); elsewhere as CLDR writes them — inflected forms
+    ("hétfőn", "Donnerstagnachmittag") go in the language's `dates` list."""
+    if language in MORPH_LANGUAGES:
+        forms = {f for n in names for f in _lemma_forms(language, normalize(n.lower()))}
+    else:
+        forms = {normalize(n.lower()) for n in names}
+    return "|".join(regex.escape(f) for f in sorted(forms, key=len, reverse=True))
+
+
+def _value_patterns(language: str, data: dict[str, Any]) -> dict[str, regex.Pattern[str]]:
+    from babel.numbers import get_currency_symbol
+
+    values = data.get("values", {})
+    codes = ("RUB", "UAH", "BGN", "HUF", "EUR", "USD", "GBP", "PLN", "CZK", "CHF")
+    symbols = {get_currency_symbol(c, loc) for c in codes for loc in LANGUAGES} | set(codes)
+    prefix = "|".join(regex.escape(s) for s in sorted(symbols, key=len, reverse=True))
+    currency = "|".join(filter(None, [_alternation(language, values.get("currency", ())), prefix]))
+    multiplier = _alternation(language, values.get("multiplier", ())) or "(?!)"
+    units = _alternation(language, values.get("duration_units", ())) or "(?!)"
+    number_words = _alternation(language, values.get("number_words", ())) or "(?!)"
+    months, days = _babel_names(language)
+    month, day = _names(language, months), _names(language, days)
+    b, e = _B, _E
+    money = rf"{b}(?:(?:{prefix})\s?{_NUM}|{_NUM}(?:\s?(?:{multiplier}))?\s?(?:{currency})){e}"
+    duration = rf"{b}(?:(?:{_RANGE}|{number_words})(?:\s*|-)(?:{units})|{_alternation(language, values.get('durations', ())) or '(?!)'}){e}"
+    dates = _alternation(language, values.get("dates", ())) or "(?!)"
+    date = rf"{b}(?:\d{{1,2}}\.?\s*(?:{month})|(?:{month})\s*\d{{1,2}}\.?|{_NUMERIC_DATE}|{day}|{dates}){e}"
+    return {kind: regex.compile(p, regex.IGNORECASE) for kind, p in zip(VALUE_KINDS, (money, duration, date))}
+
+
+@lru_cache(maxsize=64)
+def _load(language: str, options_json: str) -> Pack | None:
+    data = language_data(language)
+    options: dict[str, Any] = json.loads(options_json) if options_json else {}
+    user_topics: dict[str, Any] = options.get("topics", {})
+    if data is None:
+        return None
+    specs = {**builtin_topics(), **{k: v for k, v in user_topics.items() if k not in builtin_topics()}}
+    topics = {}
+    try:
+        for name, spec in specs.items():
+            own = data.get("topic", {}).get(name, {})
+            extra = user_topics.get(name, {}).get("phrases", {}).get(language, {})
+
+            def phrases(key: str, own: dict[str, Any] = own, extra: dict[str, Any] = extra) -> list[str]:
+                return [*own.get(key, ()), *extra.get(key, ())]
+
+            topics[name] = Topic(
+                name=name,
+                label=spec.get("label") or name.replace("_", " "),
+                claims=frozenset(spec.get("claims", ())),
+                claims_with_cue=frozenset(spec.get("claims_with_cue", ())),
+                shadows=frozenset(spec.get("shadows", ())),
+                takes_over=frozenset(spec.get("takes_over", ())),
+                ask=compile_phrases(language, phrases("ask")),
+                answer=compile_phrases(language, phrases("answer")),
+                cue=compile_phrases(language, phrases("cue")),
+            )
+        question = compile_phrases(language, data.get("question", {}).get("cues", ())) or regex.compile("(?!)")
+        pronoun = compile_phrases(language, data.get("question", {}).get("pronouns", ()))
+        deflect = compile_phrases(
+            language, [*data.get("deflect", {}).get("phrases", ()), *options.get("deflect", {}).get(language, ())]
+        )
+        values = _value_patterns(language, data)
+    except regex.error as exc:
+        raise ConfigError(f"bundling phrases for {language!r} do not compile: {exc}") from None
+    bundle_specs = dict(_topics_data()["bundle"]) if options.get("builtin_bundles", True) else {}
+    bundle_specs.update(options.get("bundles", {}))
+    bundles = tuple(
+        Bundle(name, tuple(b["members"]), frozenset(b.get("triggers") or b["members"]))
+        for name, b in bundle_specs.items()
+    )
+    return Pack(language, topics, bundles, question, pronoun, deflect, values, dict(data.get("build", {})))
+
+
+def pack(language: str, options: dict[str, Any] | None = None) -> Pack | None:
+    """The compiled pack for `language` with the user's options, or None without data."""
+    return _load(language, json.dumps(options, sort_keys=True, ensure_ascii=False) if options else "")

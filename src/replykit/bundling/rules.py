@@ -1,0 +1,163 @@
+"""RK4xx: anticipated-question bundling.
+
+The customer's pending messages (those after the agent's last message) are read for questions
+about known topics; the reply (and, for bundles, the agent's earlier messages) for answers.
+Without a conversation there is nothing to answer, so with a bare reply these rules are silent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from replykit.bundling.detect import Mention, Questions, answers, questions
+from replykit.bundling.lexicon import Pack, normalize, pack
+from replykit.document import Document
+from replykit.engine import Context, Hit, Rule
+from replykit.errors import InputError
+from replykit.models import Message
+
+
+@dataclass(frozen=True, slots=True)
+class _State:
+    pack: Pack
+    asked: tuple[Mention, ...]  # in the pending customer messages
+    stated: frozenset[str]  # topics the customer settled in a statement, in any message
+    answered: dict[str, Mention]  # by the reply, in plain-text coordinates of ctx.doc
+    earlier: frozenset[str]  # topics the agent's earlier messages answered
+    span: tuple[int, int]  # the reply's own words
+    answer_sentence: tuple[int, int]  # the last own sentence with an answer (else the own words)
+
+
+def _pending(ctx: Context) -> list[Message]:
+    """Customer messages the reply answers: those after the agent's last message."""
+    out: list[Message] = []
+    for message in reversed(ctx.history):
+        if message.role == "agent":
+            break
+        out.append(message)
+    return out[::-1]
+
+
+def _documents(ctx: Context, messages: list[Message]) -> Iterator[tuple[Message, Document]]:
+    """Earlier messages as documents; one that cannot be read (binary, too long) tells nothing."""
+    for message in messages:
+        try:
+            yield message, Document(message.text, language=ctx.language, max_chars=ctx.config.max_chars)
+        except InputError:
+            continue
+
+
+def _state(ctx: Context) -> _State | None:
+    def compute() -> _State | None:
+        pending = _pending(ctx)
+        if not pending:
+            return None
+        lang = ctx.language
+        options = ctx.config.bundling
+        p = pack(lang, options.model_dump(exclude_defaults=True, exclude={"lookback"}) or None)
+        own = [s for s in ctx.doc.sentences if ctx.doc.tokens[s.first_token].segment == "own"]
+        if p is None or not own:
+            return None
+        asked: list[Mention] = []
+        stated: set[str] = set()
+        customers = ctx.customer_messages()
+        older = customers[: len(customers) - len(pending)][-options.lookback :]
+        for message, doc in _documents(ctx, [*older, *pending]):
+            q: Questions = questions(p, doc)
+            stated |= q.stated
+            if any(message is m for m in pending):
+                asked.extend(q.asked)
+        earlier: set[str] = set()
+        for _, doc in _documents(ctx, ctx.agent_messages()[-options.lookback :]):
+            earlier |= answers(p, doc.text, doc.own_end).keys()
+        answered = answers(p, ctx.doc.text, ctx.doc.own_end)
+        span = (own[0].start, own[-1].end)
+        with_answer = [s for s in own if any(s.start <= m.start < s.end for m in answered.values())]
+        return _State(
+            pack=p,
+            asked=tuple(asked),
+            stated=frozenset(stated),
+            answered=answered,
+            earlier=frozenset(earlier),
+            span=span,
+            answer_sentence=(with_answer[-1].start, with_answer[-1].end) if with_answer else span,
+        )
+
+    return ctx.memo("bundling.state", compute)
+
+
+def _first_by_topic(mentions: tuple[Mention, ...]) -> dict[str, Mention]:
+    out: dict[str, Mention] = {}
+    for m in mentions:
+        out.setdefault(m.topic, m)
+    return out
+
+
+def _quote(mentions: list[Mention]) -> str:
+    return ", ".join(dict.fromkeys(f"“{m.words}”" for m in mentions))
+
+
+def unanswered_question(ctx: Context) -> Iterator[Hit]:
+    state = _state(ctx)
+    if state is None:
+        return
+    for topic, mention in _first_by_topic(state.asked).items():
+        if topic not in state.answered:
+            yield Hit(
+                *state.span,
+                f"The customer asked about {state.pack.label(topic)} ({_quote([mention])}) "
+                "but the reply does not answer it.",
+            )
+
+
+def incomplete_bundle(ctx: Context) -> Iterator[Hit]:
+    """One finding for every bundle the customer triggered, their missing members merged."""
+    state = _state(ctx)
+    if state is None:
+        return
+    asked = _first_by_topic(state.asked)
+    covered = state.answered.keys() | state.earlier | state.stated | asked.keys()
+    triggers: dict[str, Mention] = {}
+    missing: dict[str, None] = {}
+    for bundle in state.pack.bundles:
+        hit = [asked[t] for t in bundle.members if t in asked and t in bundle.triggers]
+        gaps = [t for t in bundle.members if t not in covered]
+        if hit and gaps:
+            triggers.update((m.topic, m) for m in hit)
+            missing.update(dict.fromkeys(gaps))
+    if not missing:
+        return
+    found = list(triggers.values())
+    yield Hit(
+        *state.answer_sentence,
+        f"The customer asked about {', '.join(state.pack.label(m.topic) for m in found)} ({_quote(found)}) "
+        f"and will ask next about what neither this reply nor earlier messages cover: "
+        f"{', '.join(state.pack.label(t) for t in missing)}. Answer it now.",
+    )
+
+
+def points_elsewhere(ctx: Context) -> Iterator[Hit]:
+    state = _state(ctx)
+    if state is None or state.pack.deflect is None or not state.asked:
+        return
+    asked = _first_by_topic(state.asked)
+    if asked.keys() & state.answered.keys():
+        return
+    m = state.pack.deflect.search(normalize(ctx.doc.text), *state.span)
+    if m is None:
+        return
+    labels = ", ".join(state.pack.label(t) for t in asked)
+    yield Hit(
+        m.start(),
+        m.end(),
+        f"The reply only points elsewhere (“{ctx.doc.text[m.start() : m.end()]}”) instead of answering "
+        f"the customer's question about {labels} ({_quote(list(asked.values()))}); give the answer here.",
+    )
+
+
+RULES = (
+    Rule("RK401", unanswered_question),
+    Rule("RK402", incomplete_bundle),
+    Rule("RK403", points_elsewhere),
+)

@@ -1,0 +1,287 @@
+"""RK6xx: rules that read the whole conversation, not just the reply."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+import regex
+
+from replykit.conversation.calendar import customer_calendar, utc
+from replykit.conversation.lexicon import Lexicon, lexicon
+from replykit.conversation.models import ResponseTimes
+from replykit.conversation.promises import SAME_TURN, promises_in
+from replykit.conversation.timing import calendar_for, describe, reply_times
+from replykit.engine import Context, Hit, Rule
+from replykit.greetings.lexicon import lexicon as greeting_lexicon
+from replykit.models import Message, Severity
+from replykit.text.lang import detect_language
+from replykit.text.tokens import WORD
+
+_WORDS = regex.compile(r"\p{L}+")
+# Contact pointers. Bounded repeats and start-of-token lookbehinds keep them linear.
+_URL = regex.compile(
+    r"(?:https?://|www\.)\S+"
+    r"|(?<![\w.-])[\w-]{1,63}(?:\.[\w-]{1,63}){0,6}\.(?:ru|ua|bg|hu|de|com|net|org|eu|info|shop|store|рф|бг|укр)(?![\w-])(?:/\S*)?",
+    regex.IGNORECASE,
+)
+_EMAIL = regex.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}")
+_PHONE = regex.compile(r"(?<![\w+])\+?\d[\d\s().\u00a0-]{6,24}\d(?!\w)")
+_BANGS = regex.compile(r"!!|\?!|!\?|\?\?\?")
+
+
+def _lexicon(ctx: Context, language: str | None = None) -> Lexicon | None:
+    language = language or ctx.language
+    return lexicon(language, ctx.config.conversation.extra.get(language))
+
+
+def _language_of(ctx: Context, text: str) -> str:
+    return detect_language([w.lower() for w in _WORDS.findall(text)], ctx.language)
+
+
+def _anchor(ctx: Context) -> tuple[int, int]:
+    """The first sentence of the agent's own words: where a conversation-level finding points."""
+    for sentence in ctx.doc.sentences:
+        if ctx.doc.tokens[sentence.first_token].segment == "own":
+            return sentence.start, sentence.end
+    return 0, min(len(ctx.doc.text), 80)
+
+
+def _waiting(ctx: Context) -> list[Message]:
+    """The customer messages this reply answers: those since the agent's last message."""
+
+    def compute() -> list[Message]:
+        waiting: list[Message] = []
+        for message in reversed(ctx.history):
+            if message.role == "agent":
+                break
+            waiting.append(message)
+        return waiting[::-1]
+
+    return ctx.memo("conversation.waiting", compute)
+
+
+def _own_text(ctx: Context) -> tuple[int, int]:
+    own = [t for t in ctx.doc.tokens if t.segment == "own"]
+    return (own[0].start, own[-1].end) if own else (0, 0)
+
+
+# --- RK601 ---------------------------------------------------------------------------------
+
+
+def _times(ctx: Context) -> ResponseTimes:
+    return ctx.memo("conversation.times", lambda: reply_times((*ctx.history, ctx.message), ctx.config))
+
+
+def slow_reply(ctx: Context) -> Iterator[Hit]:
+    if ctx.sent_at is None:
+        return
+    times = _times(ctx)
+    if not times.replies or times.replies[-1].index != len(ctx.history):
+        return
+    reply = times.replies[-1]
+    ideal_seconds = ctx.config.conversation.response_ideal_seconds.get(reply.channel)
+    ideal = timedelta(seconds=ideal_seconds) if ideal_seconds is not None else None
+    waited = describe(reply.delay) + (" of business time" if ctx.config.conversation.count_business_time else "")
+    start, end = _anchor(ctx)
+    if reply.late and reply.target is not None:
+        yield Hit(start, end, f"The customer waited {waited} for this reply; "
+                  f"the target for {reply.channel} is {describe(reply.target)}.")  # fmt: skip
+    elif ideal is not None and reply.delay > ideal:
+        yield Hit(
+            start,
+            end,
+            f"The customer waited {waited}: within the {reply.channel} target, but slower than the ideal {describe(ideal)}.",
+            severity=Severity.INFO,
+        )
+
+
+# --- RK602 ---------------------------------------------------------------------------------
+
+
+def _in_reply(ctx: Context, window: timedelta) -> bool:
+    """True if the message answers the customer: their message is unanswered, or the exchange
+    it continues (messages no more than `window` apart) has a customer message in it."""
+    if ctx.history and ctx.history[-1].role == "customer":
+        return True
+    later = ctx.sent_at
+    for message in reversed(ctx.history):
+        if message.sent_at is None or later is None:
+            return True  # cannot tell: do not accuse
+        if utc(later) - utc(message.sent_at) > window:
+            return False
+        if message.role == "customer":
+            return True
+        later = message.sent_at
+    return False
+
+
+def off_hours_first_contact(ctx: Context) -> Iterator[Hit]:
+    options = ctx.config.conversation
+    zone = (ctx.customer.timezone if ctx.customer else None) or ctx.config.timezone
+    if ctx.sent_at is None or zone is None or options.contact_consent:
+        return
+    if _in_reply(ctx, timedelta(hours=options.reply_window_hours)):
+        return
+    if customer_calendar(options, zone).open_at(ctx.sent_at):
+        return
+    local = ctx.sent_at.astimezone(ZoneInfo(zone))
+    start, end = _anchor(ctx)
+    yield Hit(
+        start,
+        end,
+        f"The business writes first at {local:%H:%M} on a {local:%A} in the customer's time zone ({zone}), "
+        "outside the hours customers may be contacted; schedule it for their morning or record consent "
+        "(conversation.contact_consent).",
+    )
+
+
+# --- RK603 ---------------------------------------------------------------------------------
+
+
+def broken_promise(ctx: Context) -> Iterator[Hit]:
+    if ctx.sent_at is None or not any(m.role == "agent" for m in ctx.history):
+        return
+    zone = calendar_for(ctx.config).zone
+    start, end = _anchor(ctx)
+    for promise in promises_in(ctx.history, [ctx.language] * len(ctx.history), ctx.config, None):
+        if promise.deadline is None or promise.deadline >= utc(ctx.sent_at):
+            continue
+        if promise.follow_up_index is not None:  # followed up (in time or late) before this reply
+            continue
+        if utc(ctx.sent_at) - utc(promise.made_at) < SAME_TURN:  # type: ignore[arg-type]
+            continue  # the same turn, not a follow-up
+        due = promise.deadline.astimezone(zone)
+        yield Hit(
+            start,
+            end,
+            f"An earlier promise “{promise.deadline_phrase}” (due {due:%Y-%m-%d %H:%M} {zone.key}) was not followed up "
+            f"in time: this is the next agent message, {describe(utc(ctx.sent_at) - promise.deadline)} after the deadline.",
+        )
+
+
+# --- RK604 ---------------------------------------------------------------------------------
+
+
+def bare_deflection(ctx: Context) -> Iterator[Hit]:
+    asked = [m for m in _waiting(ctx) if m.channel != "phone"]
+    if not asked or ctx.doc.template:
+        return
+    text = " ".join(m.text for m in asked)
+    asking = _lexicon(ctx, _language_of(ctx, text))
+    lex = _lexicon(ctx)
+    if asking is None or lex is None or not asking.questions(text):
+        return
+    start, end = _own_text(ctx)
+    if end <= start:
+        return
+    plain = ctx.doc.text
+    links = [m.span() for p in (_URL, _EMAIL) for m in p.finditer(plain, start, end)]
+    phones = list(_PHONE.finditer(plain, start, end))
+    pointers = [m.span() for m in lex.pointers.finditer(plain, start, end)] if lex.pointers else []
+    # Digits alone may be a tracking or order number (an answer); a phone needs "+" or "(" to point.
+    if not links and not pointers and not any(m.group()[0] == "+" or "(" in m.group() for m in phones):
+        return
+    covered = [*links, *pointers, *(m.span() for m in phones)]
+    greet = greeting_lexicon(ctx.language, ctx.config.greeting.extra.get(ctx.language))
+    other = 0
+    for token in ctx.doc.tokens:
+        if token.segment != "own" or token.kind != WORD or any(a <= token.start < b for a, b in covered):
+            continue
+        if lex.filler is not None and lex.filler.fullmatch(token.text):
+            continue
+        phrase = greet and (greet.match_greeting(plain, token.start) or greet.match_farewell(plain, token.start))
+        if phrase:
+            covered.append((token.start, phrase[1]))
+            continue
+        other += 1
+    if other <= ctx.config.conversation.deflection_max_other_words:
+        yield Hit(
+            start,
+            end,
+            "The customer asked in writing and the reply only points elsewhere (a number, a link, “call us”); "
+            "answer the question here and offer the contact as an extra.",
+        )
+
+
+# --- RK605 ---------------------------------------------------------------------------------
+
+
+def hostility(text: str, lex: Lexicon) -> tuple[int, list[str]]:
+    """A heuristic score of how hostile a customer message is, with the cues that made it."""
+    score, cues = 0, []
+    if lex.insults is not None and (m := lex.insults.search(text)):
+        score, cues = score + 2, [*cues, f"“{m.group()}”"]
+    if lex.hostile is not None and (m := lex.hostile.search(text)):
+        score, cues = score + 1, [*cues, f"“{m.group()}”"]
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) >= 12 and sum(c.isupper() for c in letters) / len(letters) >= 0.6:
+        score, cues = score + 1, [*cues, "CAPS"]
+    if _BANGS.search(text):
+        score, cues = score + 1, [*cues, "!!!"]
+    return score, cues
+
+
+def hasty_reply_to_hostility(ctx: Context) -> Iterator[Hit]:
+    options = ctx.config.conversation
+    if ctx.sent_at is None:
+        return
+    window = timedelta(minutes=options.cooldown_minutes)
+    for message in reversed(ctx.history):
+        if message.role != "customer" or message.sent_at is None:
+            continue
+        gap = utc(ctx.sent_at) - utc(message.sent_at)
+        if gap > window:
+            break
+        lex = _lexicon(ctx, _language_of(ctx, message.text))
+        if lex is None:
+            continue
+        score, cues = hostility(message.text, lex)
+        if score >= options.hostility_threshold:
+            start, end = _anchor(ctx)
+            yield Hit(
+                start,
+                end,
+                f"Sent {describe(gap)} after a hostile customer message ({', '.join(cues)}); "
+                f"take {options.cooldown_minutes:g} minutes and have the reply reviewed before sending.",
+            )
+            return
+
+
+# --- RK606 ---------------------------------------------------------------------------------
+
+
+def no_email_offer(ctx: Context) -> Iterator[Hit]:
+    options = ctx.config.conversation
+    if ctx.channel not in options.steer_channels:
+        return
+    asked = [m for m in _waiting(ctx) if m.channel in options.steer_channels]
+    text = "\n".join(m.text for m in asked)
+    if len(text) < options.steer_min_chars:
+        return
+    asking = _lexicon(ctx, _language_of(ctx, text))
+    lex = _lexicon(ctx)
+    if asking is None or lex is None or asking.questions(text) < options.steer_min_questions:
+        return
+    plain = ctx.doc.text
+    start, end = _own_text(ctx)
+    if _EMAIL.search(plain, start, end) or (lex.email_offer and lex.email_offer.search(plain, start, end)):
+        return
+    a, b = _anchor(ctx)
+    yield Hit(
+        a,
+        b,
+        f"A long request with {asking.questions(text)} questions came by {ctx.channel}; "
+        "offer to continue by email so each question gets a full answer.",
+    )
+
+
+RULES = (
+    Rule("RK601", slow_reply),
+    Rule("RK602", off_hours_first_contact),
+    Rule("RK603", broken_promise),
+    Rule("RK604", bare_deflection),
+    Rule("RK605", hasty_reply_to_hostility),
+    Rule("RK606", no_email_offer),
+)

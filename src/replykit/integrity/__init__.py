@@ -1,0 +1,1 @@
+"""Text integrity: replies damaged by a wrong character encoding."""

@@ -1,0 +1,346 @@
+"""What every RK3xx rule needs once per reply: who the customer is, how they want to be
+addressed, every form of their name, and where the reply names somebody."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from replykit.engine import Context
+from replykit.morph import MORPH_LANGUAGES, parse
+from replykit.names.build import (
+    Form,
+    _preferred,
+    auto_form,
+    person_of,
+    preferred_person,
+)
+from replykit.names.inflect import (
+    CASES,
+    Gender,
+    Part,
+    guess_gender,
+    inflect_part,
+    known_analysis,
+)
+from replykit.names.lexicon import NameLexicon, name_lexicon
+from replykit.names.person import Person, is_initial, parse_person
+from replykit.names.prefer import infer_preference
+from replykit.text.tokens import PUNCT, SLOT, WORD, Token
+
+_PARTS: tuple[Part, ...] = ("first", "middle", "last")
+_TERMINAL = frozenset(".!?…")
+
+
+def norm(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+@dataclass(frozen=True, slots=True)
+class Expected:
+    """The customer and how the reply should name them."""
+
+    person: Person  # everything known about the customer's name
+    target: Person  # the name to use (may be a short form the customer asked for)
+    form: Form
+    explicit: bool  # the customer (or the CRM's preferred_address) asked for this
+    forms: dict[str, frozenset[tuple[Part, str]]]  # normalised word → (part, case) it can be
+    own_short: frozenset[str]  # short forms the customer used for themself (normalised)
+
+    def cases_of(self, word: str) -> frozenset[tuple[Part, str]]:
+        return self.forms.get(norm(word), frozenset())
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Capitalised name-like words standing together, with what precedes them."""
+
+    tokens: tuple[Token, ...]
+    vocative: bool  # in address position: after a greeting or polite word, or set off by commas
+    title: Token | None  # "господин", "Frau", "Mr"
+    adjective: Token | None  # "Уважаемая", "Дорогой"
+    preposition: Token | None
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+
+def lexicon(ctx: Context) -> NameLexicon | None:
+    options = ctx.config.names
+    return name_lexicon(ctx.language, options.diminutives.get(ctx.language), options.generic.get(ctx.language))
+
+
+def expected(ctx: Context) -> Expected | None:
+    return ctx.memo("names.expected", lambda: _expected(ctx))
+
+
+def _expected(ctx: Context) -> Expected | None:
+    lang = ctx.language
+    lex = lexicon(ctx)
+    customer = ctx.customer
+    crm = person_of(customer, lang) if customer is not None else Person()
+    preference = infer_preference((m.text for m in ctx.customer_messages()), lang, lex) if lex else None
+    written = parse_person(preference.name, lang) if preference and preference.name else Person()
+    person = crm if crm.known else written
+    if not person.known:
+        return None
+    if person.gender is None and written.gender is not None:
+        person = replace(person, gender=written.gender)
+    own_short: set[str] = set()
+    target, form, explicit = person, None, False
+    stated = preferred_person(customer, lang) if customer is not None else None
+    if stated is not None:
+        (target, form), explicit = stated, True
+    elif preference is not None:
+        if preference.name:
+            said, said_form = _preferred(preference.name, lang, person.gender)
+            if said.first and lex is not None and lex.full_names(said.first):
+                own_short.add(norm(said.first))
+            if preference.explicit or said_form == "name_patronymic":
+                target = _merge(said, person)
+                form, explicit = said_form, preference.explicit
+        if preference.form:
+            form, explicit = preference.form, True  # type: ignore[assignment]
+            target = person if not target.known else target
+    if form is None:
+        try:
+            form = auto_form(person, lang)
+        except Exception:  # no usable part (only initials): nothing to expect
+            return None
+    forms = _forms((person, target, written), lang)
+    return Expected(person, target, form, explicit, forms, frozenset(own_short))
+
+
+def _merge(said: Person, known: Person) -> Person:
+    """The name the customer wrote, completed from the CRM (gender, surname)."""
+    return Person(
+        said.first or known.first, said.middle or known.middle, said.last or known.last, said.gender or known.gender
+    )
+
+
+def _forms(people: tuple[Person, ...], lang: str) -> dict[str, frozenset[tuple[Part, str]]]:
+    cases = (*CASES, "voct") if lang == "uk" else CASES if lang in MORPH_LANGUAGES else ("nomn",)
+    out: dict[str, set[tuple[Part, str]]] = {}
+    for person in people:
+        for part in _PARTS:
+            value = person.part(part)
+            if not value or is_initial(value):
+                continue
+            for case in cases:
+                form = inflect_part(value, part, person.gender, case, lang)
+                for word in [form, *form.split()] if " " in form else [form]:
+                    out.setdefault(norm(word), set()).add((part, case))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+# --- mentions ------------------------------------------------------------------------------
+
+
+def mentions(ctx: Context) -> list[Mention]:
+    return ctx.memo("names.mentions", lambda: _mentions(ctx))
+
+
+def known_parts(lang: str, word: str) -> frozenset[tuple[Part, str, str]]:
+    """(part, case, gender) of `word` as a first name, patronymic or surname in the dictionary."""
+    if lang not in MORPH_LANGUAGES:
+        return frozenset()
+    out: set[tuple[Part, str, str]] = set()
+    for p in parse(lang, word.lower()):
+        grams = p.tag.grammemes
+        if not known_analysis(p):
+            continue
+        part: Part | None = (
+            "first" if "Name" in grams else "middle" if "Patr" in grams else "last" if "Surn" in grams else None
+        )
+        if part is None or "plur" in grams:
+            continue
+        case = next((c for c in (*CASES, "voct") if c in grams), None)
+        gender = "male" if "masc" in grams else "female" if "femn" in grams else ""
+        if case is not None:
+            out.add((part, case, gender))
+    return frozenset(out)
+
+
+def _name_like(ctx: Context, lex: NameLexicon, exp: Expected | None, token: Token) -> bool:
+    text = token.text
+    if not text[:1].isupper() or (len(text) > 1 and text.isupper() and len(text) <= 3):
+        return False
+    if exp is not None and (exp.cases_of(text) or near_form(exp, text)):
+        return True
+    if lex.full_names(text) or lex.full_names(lemma(ctx.language, text)):
+        return True
+    return bool(known_parts(ctx.language, text))
+
+
+def _addressed(ctx: Context, lex: NameLexicon, tokens: list[Token], i: int, greeting_end: int) -> bool:
+    """A capitalised word right after a greeting, polite word or title, where only a name fits.
+
+    Languages without a morphological dictionary have no other way to tell a name.
+    """
+    t = tokens[i]
+    if ctx.language in MORPH_LANGUAGES or not t.text[:1].isupper():
+        return False
+    if greeting_end >= 0 and ctx.doc.text[greeting_end : t.start].strip(" ,\u00a0") == "":
+        return True
+    before = tokens[i - 1] if i > 0 else None
+    return (
+        before is not None
+        and before.kind == WORD
+        and bool(lex.titles.fullmatch(before.text) or lex.salutation.fullmatch(before.text))
+    )
+
+
+def lemma(lang: str, word: str) -> str:
+    """The nominative of a name word ("Маше" → "маша"), or the word itself."""
+    if lang in MORPH_LANGUAGES:
+        for p in parse(lang, word.lower()):
+            if {"Name"} & p.tag.grammemes:
+                return str(p.normal_form)
+    return word.lower()
+
+
+def near_form(exp: Expected, word: str) -> str | None:
+    """A form of the customer's name one edit away from `word` (a likely misspelling)."""
+    w = norm(word)
+    if len(w) < 4 or w in exp.forms:
+        return None
+    for form in exp.forms:
+        if abs(len(form) - len(w)) <= 1 and len(form) >= 4 and _one_edit(w, form):
+            return form
+    return None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if a == b:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        )
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1 :]
+
+
+def _mentions(ctx: Context) -> list[Mention]:
+    lex = lexicon(ctx)
+    if lex is None:
+        return []
+    exp = expected(ctx)
+    doc = ctx.doc
+    text = doc.text
+    from replykit.greetings.lexicon import lexicon as greeting_lexicon
+
+    greetings = greeting_lexicon(ctx.language)
+    found: list[Mention] = []
+    for sentence in doc.sentences:
+        tokens = doc.sentence_tokens(sentence)
+        if not tokens or tokens[0].segment != "own":
+            continue
+        greeting_end = -1
+        first_word = next((t for t in tokens if t.kind == WORD), None)
+        if greetings is not None and first_word is not None:
+            hit = greetings.match_greeting(text, first_word.start)
+            if hit is not None:
+                greeting_end = hit[1]
+        i = 0
+        while i < len(tokens):
+            t = tokens[i]
+            if t.kind != WORD or t.quoted or t.start < greeting_end:
+                i += 1
+                continue
+            if lex.salutation.fullmatch(t.text) or lex.titles.fullmatch(t.text):
+                i += 1
+                continue
+            if not _name_like(ctx, lex, exp, t) and not _addressed(ctx, lex, tokens, i, greeting_end):
+                i += 1
+                continue
+            j = i
+            while (
+                j + 1 < len(tokens)
+                and j + 1 - i < 4
+                and tokens[j + 1].kind == WORD
+                and not tokens[j + 1].quoted
+                and "\n" not in text[tokens[j].end : tokens[j + 1].start]
+                and text[tokens[j].end : tokens[j + 1].start].strip() == ""
+                and not lex.salutation.fullmatch(tokens[j + 1].text)
+                and _name_like(ctx, lex, exp, tokens[j + 1])
+            ):
+                j += 1
+            run = tuple(tokens[i : j + 1])
+            found.append(_mention(ctx, lex, tokens, i, j, run, greeting_end))
+            i = j + 1
+    return found
+
+
+def _mention(
+    ctx: Context, lex: NameLexicon, tokens: list[Token], i: int, j: int, run: tuple[Token, ...], greeting_end: int
+) -> Mention:
+    text = ctx.doc.text
+    k = i - 1
+    title = adjective = preposition = None
+    if k >= 0 and tokens[k].kind == WORD and lex.titles.fullmatch(tokens[k].text):
+        title = tokens[k]
+        k -= 1
+    if k >= 0 and tokens[k].kind == WORD and lex.salutation.fullmatch(tokens[k].text):
+        adjective = tokens[k]
+        k -= 1
+    if (
+        k >= 0
+        and title is None
+        and adjective is None
+        and tokens[k].kind == WORD
+        and tokens[k].lower in lex.prepositions
+    ):
+        preposition = tokens[k]
+    before = tokens[k] if k >= 0 else None
+    after = tokens[j + 1] if j + 1 < len(tokens) else None
+    starts = before is None or (before.kind == PUNCT and before.text[0] in _TERMINAL)
+    after_comma = before is not None and before.kind == PUNCT and before.text == ","
+    closes = after is None or (after.kind == PUNCT and after.text[0] in _TERMINAL | {","})
+    apposition = (
+        after is not None
+        and after.text == ","
+        and lex.apposition is not None
+        and lex.apposition.match(text, after.end + (len(text[after.end :]) - len(text[after.end :].lstrip())))
+        is not None
+    )
+    vocative = not any(t.lower in lex.addressees for t in run) and (
+        adjective is not None
+        or (greeting_end >= 0 and text[greeting_end : (title or run[0]).start].strip(" ,\u00a0") == "")
+        or (starts and after is not None and after.kind == PUNCT and after.text[0] in ",!" and not apposition)
+        or (after_comma and closes)
+    )
+    return Mention(run, vocative, title, adjective, preposition)
+
+
+def gender_of(ctx: Context, mention: Mention) -> Gender | None:
+    """The gender the named person has: the customer's if it is their name, else the words'."""
+    exp = expected(ctx)
+    if exp is not None and any(exp.cases_of(t.text) or near_form(exp, t.text) for t in mention.tokens):
+        return exp.person.gender
+    for part in ("middle", "first", "last"):
+        for t in mention.tokens:
+            parts = {p for p in known_parts(ctx.language, t.text) if p[0] == part}
+            genders = {g for _, _, g in parts if g}
+            if len(genders) == 1:
+                return genders.pop()  # type: ignore[return-value]
+            if part == "middle" and guess_gender(t.text, "middle") is not None:
+                return guess_gender(t.text, "middle")
+    return None
+
+
+def slot_names(ctx: Context) -> list[Token]:
+    """Tokens of template slots that hold the customer's name."""
+    from replykit.text.slots import is_name_slot
+
+    names = frozenset(ctx.config.name_slots)
+    return [t for t in ctx.doc.tokens if t.kind == SLOT and t.slot is not None and is_name_slot(t.slot, names)]

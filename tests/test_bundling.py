@@ -1,0 +1,313 @@
+"""The bundling family: detection, rules on conversations, options, and the bundle() builder."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import replykit
+from replykit import ConfigError, Conversation, Message, Offer, bundle, farewell, greeting
+
+QUESTIONS = {
+    "ru": "Здравствуйте! Сколько стоит шкаф и когда сможете привезти?",
+    "uk": "Добрий день! Скільки коштує шафа і коли зможете привезти?",
+    "bg": "Здравейте! Колко струва гардеробът и кога ще го доставите?",
+    "hu": "Jó napot! Mennyibe kerül a szekrény, és mikor tudják szállítani?",
+    "en": "Hello! How much is the wardrobe and when can you deliver it?",
+    "de": "Guten Tag! Was kostet der Schrank und wann können Sie liefern?",
+}
+CURRENCY = {"ru": "RUB", "uk": "UAH", "bg": "BGN", "hu": "HUF", "en": "USD", "de": "EUR"}
+
+
+def conversation(question: str, reply: str, *earlier: Message) -> Conversation:
+    return Conversation(messages=(*earlier, Message(role="customer", text=question), Message(role="agent", text=reply)))
+
+
+def codes(value, lang: str, **kwargs) -> list[str]:
+    return replykit.check(value, locale=lang, config={"select": ["RK4"], **kwargs}).codes()
+
+
+FULL = Offer(
+    price=Decimal(1500),
+    lead_time=timedelta(days=2),
+    payment_timing="on_delivery",
+    payment_methods=("card", "cash", "transfer"),
+)
+
+
+def test_builder_matches_the_issue_example():
+    # babel puts no-break spaces inside amounts, as the locale wants
+    assert bundle(FULL, locale="ru") == (
+        "Стоимость — 1\u00a0500\u00a0₽, доставим через 2 дня. Оплата при получении: картой, наличными или переводом."
+    )
+
+
+@pytest.mark.parametrize("lang", sorted(QUESTIONS))
+@pytest.mark.parametrize(
+    "offer",
+    [
+        FULL,
+        Offer(
+            price=Decimal("12990.5"),
+            delivery_date=date(2026, 3, 2),
+            delivery_cost=Decimal(0),
+            payment_timing="prepayment",
+            payment_methods=("card", "online"),
+        ),
+        Offer(
+            price=Decimal(249),
+            lead_time=timedelta(days=21),
+            delivery_cost=Decimal(300),
+            payment_timing="invoice",
+            invoice_due=timedelta(days=14),
+            payment_methods=("transfer",),
+        ),
+        Offer(
+            price=Decimal(5), lead_time=timedelta(days=1), payment_timing="after_delivery", payment_methods=("cash",)
+        ),
+    ],
+)
+def test_builder_output_passes_every_check(lang, offer):
+    offer = offer.model_copy(update={"currency": CURRENCY[lang]})
+    body = bundle(offer, locale=lang)
+    reply = f"{greeting(locale=lang)}\n\n{body}\n\n{farewell(locale=lang, signature='Anna')}"
+    report = replykit.check(conversation(QUESTIONS[lang], reply), locale=lang)
+    assert report.findings == (), (body, report.findings)
+    assert codes(conversation(QUESTIONS[lang], "OK."), lang), "the question itself must be detected"
+
+
+@pytest.mark.parametrize("lang", sorted(QUESTIONS))
+def test_builder_plural_forms_follow_the_locale(lang):
+    texts = {n: bundle(Offer(lead_time=timedelta(days=n)), locale=lang) for n in (1, 2, 5)}
+    assert len(set(texts.values())) == 3
+    assert all(str(n) in texts[n] for n in (2, 5))
+
+
+def test_builder_rejects_bad_input():
+    with pytest.raises(ValueError):
+        Offer(currency="XXQ", price=1)
+    with pytest.raises(ValueError):
+        Offer()
+    with pytest.raises(ValueError):
+        Offer(lead_time=timedelta(days=1), delivery_date=date(2026, 1, 1))
+    with pytest.raises(ValueError):
+        Offer(price=-1)
+    with pytest.raises(ConfigError):
+        bundle(FULL, locale="xx_YY")
+    with pytest.raises(ConfigError):
+        bundle(FULL, locale="fr")
+    with pytest.raises(ConfigError):
+        bundle({"price": 1}, locale="ru")  # type: ignore[arg-type]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    price=st.decimals(min_value=0, max_value=10**7, places=2, allow_nan=False),
+    days=st.integers(min_value=1, max_value=120),
+    methods=st.lists(st.sampled_from(["card", "cash", "transfer", "invoice", "online"]), unique=True, max_size=5),
+    lang=st.sampled_from(sorted(QUESTIONS)),
+)
+def test_builder_always_answers_what_it_was_given(price, days, methods, lang):
+    offer = Offer(
+        price=price,
+        currency=CURRENCY[lang],
+        lead_time=timedelta(days=days),
+        payment_timing="prepayment",
+        payment_methods=tuple(methods),
+    )
+    question = QUESTIONS[lang]
+    assert "RK401" not in codes(conversation(question, bundle(offer, locale=lang)), lang)
+
+
+def test_bare_reply_never_fires():
+    assert codes("Всё есть на сайте.", "ru") == []
+    assert codes(Message(role="agent", text="Звоните по телефону."), "ru") == []
+
+
+def test_unanswered_question_names_topic_and_quotes_customer():
+    report = replykit.check(
+        conversation("Подскажите, пожалуйста, сколько стоит доставка в Тверь?", "Здравствуйте! Заказ оформлен."),
+        locale="ru",
+        config={"select": ["RK401"]},
+    )
+    (finding,) = report.findings
+    assert "delivery cost" in finding.message and "стоит доставка" in finding.message
+    assert finding.excerpt == "Здравствуйте! Заказ оформлен."
+
+
+def test_bundle_lists_exactly_the_missing_members():
+    report = replykit.check(
+        conversation("Сколько стоит стол?", "Стол стоит 4 500 ₽, доставим завтра."),
+        locale="ru",
+        config={"select": ["RK402"]},
+    )
+    (finding,) = report.findings
+    assert "cover: payment timing, payment method." in finding.message
+    assert "“стоит”" in finding.message
+    assert "lead time" not in finding.message.split(":", 1)[1]
+    assert finding.excerpt == "Стол стоит 4 500 ₽, доставим завтра."
+
+
+def test_earlier_agent_messages_and_customer_statements_cover_members():
+    earlier = Message(role="agent", text="Оплата при получении, картой или наличными.")
+    first = Message(role="customer", text="Хочу заказать стол.")
+    conv = Conversation(
+        messages=(
+            first,
+            earlier,
+            Message(role="customer", text="Сколько стоит стол?"),
+            Message(role="agent", text="Стол стоит 4 500 ₽, доставим через 3 дня."),
+        )
+    )
+    assert codes(conv, "ru") == []
+    stated = conversation("Оплачу картой при получении. Сколько стоит стол?", "Стол стоит 4 500 ₽, привезём завтра.")
+    assert codes(stated, "ru") == []
+
+
+def test_points_elsewhere_only_without_an_answer():
+    question = "Добрый день! Почём у вас диван «Лира»?"
+    assert "RK403" in codes(conversation(question, "Здравствуйте! Все цены есть на нашем сайте."), "ru")
+    answered = "Здравствуйте! Диван стоит 29 900 ₽, фото есть на нашем сайте."
+    assert "RK403" not in codes(conversation(question, answered), "ru")
+
+
+def test_user_topic_and_bundle_from_config():
+    config = {
+        "bundling": {
+            "topics": {
+                "assembly": {
+                    "label": "assembly",
+                    "phrases": {
+                        "ru": {
+                            "ask": ["~сборка", "~собрать"],
+                            "answer": ["~сборка ~бесплатный", "~собрать .. ~бесплатно"],
+                        }
+                    },
+                }
+            },
+            "bundles": {"furniture": {"members": ["price", "assembly"], "triggers": ["price"]}},
+            "builtin-bundles": False,
+        }
+    }
+    conv = conversation("Сколько стоит шкаф?", "Шкаф стоит 20 000 ₽.")
+    report = replykit.check(conv, locale="ru", config={"select": ["RK4"], **config})
+    assert [f.code for f in report.findings] == ["RK402"]
+    assert "assembly" in report.findings[0].message
+    conv = conversation("А собрать сможете?", "Да.")
+    assert codes(conv, "ru", **config) == ["RK401"]
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"bundles": {"x": {"members": ["price", "nope"]}}},
+        {"bundles": {"x": {"members": []}}},
+        {"bundles": {"x": {"members": ["price"], "triggers": ["lead_time"]}}},
+        {"topics": {"price": {"label": "cost"}}},
+        {"topics": {"assembly": {"label": "assembly"}}},
+        {"topics": {"assembly": {"phrases": {"ru": {"ask": [" "]}}}}},
+        {"topics": {"assembly": {"phrases": {"fr": {"ask": ["montage"]}}}}},
+        {"deflect": {"xx": ["site"]}},
+    ],
+)
+def test_bad_options_are_config_errors(bad):
+    with pytest.raises(ConfigError):
+        replykit.check("x", config={"bundling": bad})
+
+
+def test_bad_phrase_syntax_is_a_config_error():
+    config = {"bundling": {"topics": {"assembly": {"phrases": {"de": {"ask": ["~montage"]}}}}}}
+    with pytest.raises(ConfigError):
+        replykit.check(conversation("Montage?", "Ja."), locale="de", config=config)
+
+
+def test_config_file_from_the_docs(tmp_path):
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "bundling.md").read_text("utf-8")
+    toml = docs.split("```toml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "pyproject.toml").write_text(toml, encoding="utf-8")
+    config = replykit.load_config(start=tmp_path)
+    conv = conversation("Здравствуйте! Сколько стоит стол «Лофт»?", "Здравствуйте! Стол «Лофт» стоит 14 500 ₽.")
+    (finding,) = replykit.check(conv, locale="ru", config=config.merged(select=["RK402"])).findings
+    assert finding.message.endswith("lead time, payment timing, payment method, assembly. Answer it now.")
+    deflecting = conversation("Сколько стоит?", "Напишите нам в телеграм.")
+    assert "RK403" in codes(deflecting, "ru", **config.model_dump(include={"bundling"}))
+
+
+def test_a_statement_in_an_earlier_message_settles_a_member():
+    conv = Conversation(
+        messages=(
+            Message(role="customer", text="Оплачу картой."),
+            Message(role="agent", text="Хорошо, спасибо."),
+            Message(role="customer", text="А сколько стоит стол и когда доставите?"),
+            Message(role="agent", text="Стол стоит 4 500 ₽, доставим завтра."),
+        )
+    )
+    (finding,) = replykit.check(conv, locale="ru", config={"select": ["RK402"]}).findings
+    assert finding.message.endswith("cover: payment timing. Answer it now.")
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.text(max_size=300), lang=st.sampled_from(sorted(QUESTIONS)))
+def test_any_text_gives_findings_not_crashes(text, lang):
+    conv = conversation(text or "?", text.replace("\x00", "") + " 1 500 ₽ 12.03 3–5 дней")
+    for finding in replykit.check(conv, locale=lang, config={"select": ["RK4"]}).findings:
+        assert 0 <= finding.start <= finding.end <= len(conv.messages[-1].text)
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("У вас есть доставка в выходные? И сколько она стоит?", "delivery_cost"),
+        ("Доставляете в Тверь? Сколько это стоит?", "delivery_cost"),
+        ("Хочу диван с доставкой. Сколько он стоит?", "price"),
+        ("Сколько стоит диван и когда доставка?", "price"),
+    ],
+)
+def test_a_pronoun_refers_back_to_the_topic_named_before(question, topic):
+    from replykit.bundling.detect import questions
+    from replykit.bundling.lexicon import pack
+    from replykit.document import Document
+
+    p = pack("ru")
+    assert p is not None
+    asked = {m.topic for m in questions(p, Document(question, language="ru")).asked}
+    assert topic in asked and ({"price", "delivery_cost"} - {topic}).isdisjoint(asked)
+
+
+def test_lookback_limits_what_earlier_messages_settle():
+    history = (
+        Message(role="customer", text="Оплачу картой."),
+        Message(role="agent", text="Хорошо."),
+        Message(role="customer", text="Понял."),
+        Message(role="agent", text="Отлично."),
+    )
+    conv = conversation("Сколько стоит стол и когда доставите?", "Стол стоит 4 500 ₽, доставим завтра.", *history)
+    assert (
+        codes(conv, "ru") == ["RK402"]
+        and "payment timing." in replykit.check(conv, locale="ru", config={"select": ["RK402"]}).findings[0].message
+    )
+    (finding,) = replykit.check(conv, locale="ru", config={"select": ["RK402"], "bundling": {"lookback": 1}}).findings
+    assert finding.message.endswith("payment timing, payment method. Answer it now.")
+    with pytest.raises(ConfigError):
+        replykit.check(conv, config={"bundling": {"lookback": 0}})
+
+
+@pytest.mark.parametrize("lang", sorted(QUESTIONS))
+def test_bare_builder_output_passes_every_check_in_a_running_chat(lang):
+    """In a chat the agent already greeted in, the paragraph alone is a complete reply."""
+    offer = FULL.model_copy(update={"currency": CURRENCY[lang]})
+    conv = Conversation(
+        messages=(
+            Message(role="customer", text=QUESTIONS[lang], channel="chat"),
+            Message(role="agent", text=greeting(locale=lang, channel="chat"), channel="chat"),
+            Message(role="customer", text=QUESTIONS[lang], channel="chat"),
+            Message(role="agent", text=bundle(offer, locale=lang), channel="chat"),
+        )
+    )
+    report = replykit.check(conv, locale=lang)
+    assert report.findings == (), report.findings

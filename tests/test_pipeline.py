@@ -1,0 +1,142 @@
+"""The text pipeline: HTML offsets, quoted history, signatures, slots, tokens, language."""
+
+from __future__ import annotations
+
+import pytest
+
+import replykit
+from replykit.document import Document
+from replykit.text.slots import find_slots, is_name_slot
+
+
+def test_html_spans_point_into_original():
+    html = "<p>Здравствуйте,&nbsp;<b>Мария</b>!</p><p>Заказ &laquo;отправлен&raquo;.</p><p>Пока!</p>"
+    report = replykit.check(html, config={"select": ["RK108"]})
+    [finding] = report.findings
+    assert html[finding.start : finding.end] == "Пока"
+    assert finding.excerpt == "Пока"
+
+
+def test_html_entity_maps_to_whole_entity():
+    doc = Document("<p>a &amp; b</p>")
+    i = doc.text.index("&")
+    assert doc.to_original(i, i + 1) == (5, 10)
+
+
+def test_html_blockquote_is_quoted_history():
+    doc = Document("<div>Здравствуйте! Готово.</div><blockquote>Привет, ты где?</blockquote>")
+    words = [t.text for t in doc.tokens]
+    assert "Готово" in words and "ты" not in words
+
+
+def test_invisible_characters_do_not_split_words():
+    text = "При\u200bвет! Заказ отправлен."
+    report = replykit.check(text, config={"select": ["RK107"]})
+    [finding] = report.findings
+    assert text[finding.start : finding.end] == "При\u200bвет"
+
+
+@pytest.mark.parametrize(
+    "history",
+    [
+        "> Привет, ты где?\n> Жду ответа",
+        "On Mon, 3 Jun 2024 at 10:00, Ivan <i@example.com> wrote:\nПривет, ты где?",
+        "Вт, 3 июня 2024 г. в 10:00, Иван <i@example.ru> пишет:\nПривет, ты где?",
+        "-----Original Message-----\nFrom: Ivan\nПривет, ты где?",
+        "From: Ivan <i@example.ru>\nSent: Monday\nSubject: заказ\n\nПривет, ты где?",
+        "-----Исходное сообщение-----\nПривет, ты где?",
+    ],
+)
+def test_quoted_history_is_not_checked(history):
+    text = f"Здравствуйте!\n\nЗаказ отправлен.\n\nС уважением, Анна\n\n{history}"
+    doc = Document(text)
+    assert "ты" not in [t.text for t in doc.tokens]
+    assert replykit.check(text).findings == ()
+
+
+def test_signature_after_dashes():
+    doc = Document("Здравствуйте! Готово.\n-- \nАнна\nslack: anna")
+    kinds = {t.text: t.segment for t in doc.tokens}
+    assert kinds["Готово"] == "own" and kinds["Анна"] == "signature"
+
+
+def test_interleaved_quotes_keep_agent_lines():
+    doc = Document("> где заказ?\nОтправили вчера.\n> а оплата?\nКартой при получении.")
+    words = [t.text for t in doc.tokens]
+    assert words[:2] == ["Отправили", "вчера"] and "оплата" not in words
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Здравствуйте, {{ customer.first_name | capitalize }}!", "customer.first_name"),
+        ("Hi {name},", "name"),
+        ("Уважаемый %NAME%,", "name"),
+        ("Здравствуйте, [ИМЯ]!", "имя"),
+        ("Hello *|FNAME|*", "fname"),
+        ("Hi {{ticket.requester.first_name}}", "ticket.requester.first_name"),
+        ("Здравствуйте, ${client_name}", "client_name"),
+    ],
+)
+def test_slots(text, name):
+    [slot] = find_slots(text)
+    assert slot.name == name
+    assert is_name_slot(slot, frozenset(replykit.Config().name_slots))
+
+
+def test_markdown_link_and_footnote_are_not_slots():
+    assert find_slots("См. [инструкцию](https://x.ru) и сноску [1].") == []
+
+
+def test_template_slot_is_a_single_token():
+    doc = Document("Здравствуйте, {{ name }}! Ваш заказ готов.", template=True)
+    slot_tokens = [t for t in doc.tokens if t.kind == "slot"]
+    assert [t.text for t in slot_tokens] == ["{{ name }}"]
+
+
+def test_sentences_and_abbreviations():
+    doc = Document("Сумма 5 тыс. руб. уже списана. Спасибо!")
+    assert len(doc.sentences) == 2
+
+
+def test_quoted_speech_marks_tokens():
+    doc = Document("Клиент написал: «ты где?». Ответили сразу.")
+    quoted = {t.text for t in doc.tokens if t.quoted}
+    assert quoted == {"ты", "где", "?"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Здравствуйте! Ваш заказ уже отправлен, спасибо за ожидание.", "ru"),
+        ("Вітаю! Ваше замовлення вже відправлено, дякуємо за очікування.", "uk"),
+        ("Здравейте! Поръчката ви вече е изпратена, благодарим за търпението.", "bg"),
+        ("Jó napot kívánok! A rendelését már feladtuk, köszönjük a türelmét.", "hu"),
+        ("Hello! Your order has already shipped, thank you for waiting.", "en"),
+        ("Guten Tag! Ihre Bestellung wurde bereits versandt, vielen Dank für Ihre Geduld.", "de"),
+    ],
+)
+def test_language_detection(text, lang):
+    assert replykit.check(text).language == lang
+
+
+def test_locale_overrides_detection():
+    assert replykit.check("Hello! Your order has shipped.", locale="de_DE").language == "de"
+
+
+def test_mixed_scripts_and_emoji_do_not_crash():
+    report = replykit.check("Здравствуйте 👋! Order №5 отправлен 🚚 today.\n\nС уважением")
+    assert report.language == "ru"
+
+
+def test_links_do_not_decide_the_language_and_customer_language_is_the_fallback():
+    from replykit import Conversation, Message
+
+    conv = Conversation(
+        messages=(
+            Message(role="customer", text="Здравствуйте! Сколько стоит доставка?"),
+            Message(role="agent", text="https://shop.example.com/delivery info@shop.example.com"),
+        )
+    )
+    assert replykit.check(conv).language == "ru"
+    assert replykit.check("Hallo! Siehe https://example.com/ru/privet-kak-dela").language == "de"

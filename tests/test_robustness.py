@@ -1,0 +1,219 @@
+"""Nothing knocks replykit over: every public entry point returns a result or raises ReplykitError.
+
+Property-based (hypothesis) over arbitrary Unicode and over text built from the pieces real
+replies are made of (HTML, quotes, slots, Cyrillic, emoji, control characters).
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timedelta, timezone
+
+import pytest
+import regex
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import replykit
+from replykit import Conversation, Customer, Message, Report, ReplykitError
+
+PIECES = [
+    "Здравствуйте", "Привет", "ты", "вы", "Доброе утро", "С уважением,", "Пока!", "Hello", "Dear",
+    "Guten Tag", "Szia", "Вітаю", "Здравейте", "<p>", "</p>", "<br>", "<blockquote>", "</div>",
+    "&nbsp;", "&#x1F600;", "&bogus;", "<!--", "-->", "{{ name }}", "{{", "}}", "{%", "%}", "{name}",
+    "%NAME%", "[ИМЯ]", "*|FNAME|*", "> ", "\n> ", "\n", "\n\n", "-- \n", "On Mon wrote:\n", "пишет:\n",
+    "From: a\nSent: b\n", "«", "»", '"', "“", "”", "!", "?", ".", "…", "тыс.", "😀", "👋🏽", "\u200b",
+    "\u00ad", "\ufeff", "\u202e", "\r\n", "\t", "\x01", "\x7f", "РЎРїР°СЃРёР±Рѕ", "Ã©", "\ufffd", "ё", "Ё",
+    " ", "1 500 ₽", "replykit: ignore RK1", "replykit: ignore-file",
+]  # fmt: skip
+
+reply_text = st.one_of(
+    st.text(alphabet=st.characters(codec=None, categories=None), max_size=300),
+    st.lists(st.sampled_from(PIECES), max_size=40).map("".join),
+    st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=5)), max_size=40).map(" ".join),
+)
+LOCALES = st.one_of(st.none(), st.sampled_from(["ru", "uk", "bg", "hu", "en", "de", "fr", "ru_RU", "de-DE", "xx", "", "zz_ZZ"]))
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _assert_consistent(report: Report, text: str) -> None:
+    for f in report.findings:
+        assert 0 <= f.start <= f.end <= len(text)
+        assert f.excerpt == text[f.start : f.end]
+        for fx in f.fixes:
+            assert 0 <= fx.start <= fx.end <= len(text)
+    assert Report.model_validate_json(report.to_json()) == report
+
+
+@SETTINGS
+@given(text=reply_text, locale=LOCALES, template=st.booleans())
+def test_check_any_text(text, locale, template):
+    try:
+        report = replykit.check(text, locale=locale, template=template)
+    except ReplykitError:
+        return
+    _assert_consistent(report, text)
+
+
+@SETTINGS
+@given(text=reply_text)
+def test_check_html(text):
+    html = f"<html><body><p>{text}</p><div class='gmail_quote'><blockquote>{text}</blockquote></div></body></html>"
+    try:
+        report = replykit.check(html, html=True)
+    except ReplykitError:
+        return
+    _assert_consistent(report, html)
+
+
+names = st.one_of(st.none(), st.text(max_size=20), st.sampled_from(["Мария", "Иван", "Любовь", "Anna", "Kovács", ""]))
+zones = st.one_of(st.none(), st.sampled_from(["Europe/Moscow", "Asia/Kamchatka", "America/New_York", "UTC", "Pacific/Chatham"]))
+customers = st.builds(
+    Customer,
+    first_name=names,
+    patronymic=names,
+    last_name=names,
+    gender=st.one_of(st.none(), st.sampled_from(["male", "female"])),
+    timezone=zones,
+)
+moments = st.one_of(
+    st.none(),
+    st.datetimes(min_value=datetime(1970, 1, 2), max_value=datetime(2100, 1, 1), timezones=st.just(timezone.utc)),
+    st.datetimes(min_value=datetime(1970, 1, 2), max_value=datetime(2100, 1, 1)),  # naive: must be refused
+)
+
+
+@SETTINGS
+@given(customer=st.one_of(st.none(), customers), at=moments, locale=LOCALES,
+       channel=st.sampled_from(["email", "chat", "messenger", "social", "sms", "phone"]))
+def test_builders(customer, at, locale, channel):
+    for build in (replykit.greeting, replykit.farewell):
+        try:
+            out = build(customer, at=at, channel=channel, locale=locale)
+        except ReplykitError:
+            continue
+        assert isinstance(out, str) and out
+
+
+messages = st.builds(
+    Message,
+    role=st.sampled_from(["customer", "agent"]),
+    text=reply_text,
+    channel=st.sampled_from(["email", "chat", "messenger"]),
+)
+
+
+@SETTINGS
+@given(msgs=st.lists(messages, max_size=8), customer=st.one_of(st.none(), customers), step=st.integers(0, 10**6))
+def test_conversations(msgs, customer, step):
+    start = datetime(2026, 3, 29, 0, 30, tzinfo=timezone.utc)  # across a DST change in Europe
+    stamped = tuple(m.model_copy(update={"sent_at": start + timedelta(seconds=step * i)}) for i, m in enumerate(msgs))
+    for sequence in (tuple(msgs), stamped):
+        try:
+            report = replykit.check(Conversation(messages=sequence, customer=customer))
+        except ReplykitError:
+            continue
+        agent = [m for m in sequence if m.role == "agent"][-1]
+        _assert_consistent(report, agent.text)
+
+
+SAMPLES = [
+    "Привет! Можешь прислать номер заказа? Пока!",
+    "Здравствуйте, Мария Ивановна!\n\nВаш заказ отправлен.\n\nС уважением,\nАнна",
+    "<p>Добрый день!</p><p>Стоимость — 1 500 ₽.</p><blockquote>ты где?</blockquote>",
+    "Вітаю! Замовлення відправлено.\n\nЗ повагою, Олена",
+    "Hey! Your order has shipped. See ya!",
+    "Guten Morgen! Ihre Bestellung ist unterwegs. Tschüss!",
+    "Szia! A csomagot feladtuk. Puszi!",
+    "Здрасти! Поръчката е изпратена. Чао!",
+    "Здравствуйте, {{ name }}! РЎРїР°СЃРёР±Рѕ.",
+]
+
+
+def test_thread_safety_same_results():
+    expected = [replykit.check(t).to_json() for t in SAMPLES * 5]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        got = list(pool.map(lambda t: replykit.check(t).to_json(), SAMPLES * 5))
+    assert got == expected
+
+
+def test_deterministic_across_hash_seeds():
+    code = (
+        "import json, replykit\n"
+        f"texts = {SAMPLES!r}\n"
+        "print(json.dumps([replykit.check(t).to_dict() for t in texts], ensure_ascii=False, sort_keys=True))\n"
+    )
+    outputs = set()
+    for seed in ("0", "1", "4242"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True, encoding="utf-8")
+        outputs.add(result.stdout)
+    assert len(outputs) == 1
+    assert json.loads(outputs.pop())[0]["findings"]
+
+
+ADVERSARIAL = [
+    ch * n
+    for ch, n in [
+        ("a", 20000), ("а", 20000), (" ", 20000), ("\n", 20000), ("<", 8000), ("<a ", 5000), ("{{", 8000),
+        ("{%", 8000), ("%a", 8000), ("[A", 8000), ("> ", 8000), ("Ð", 8000), ("РЎ", 8000), ("ab-", 6000),
+        ("«", 8000), ('"', 8000), ("-", 20000), ("_", 20000), ("1.", 10000), ("1,1", 6000), ("\u00c0", 20000),
+        ("&#", 8000), ("&a", 8000), ("<!--", 5000), ("а ", 10000), ("Добрый ", 3000), ("уважаем", 3000),
+        ("From: x\n", 3000), ("*|", 8000), ("${", 8000), ("<<", 8000), ("wrote", 4000), (". ", 10000),
+    ]
+]  # fmt: skip
+
+
+def _live_patterns() -> list[regex.Pattern]:
+    for text in SAMPLES:  # fill every lazily compiled lexicon of every language
+        replykit.check(text, template=True)
+        replykit.check(text)
+    # Patterns are not tracked by gc themselves, but the module dicts, tuples and objects
+    # holding them are: collect every regex.Pattern reachable one step from those.
+    found: dict[int, regex.Pattern] = {}
+    for obj in gc.get_objects():
+        if isinstance(obj, dict):
+            values = obj.values()
+        elif isinstance(obj, list | tuple):
+            values = obj
+        elif type(obj).__module__.startswith("replykit"):
+            names = getattr(type(obj), "__slots__", ()) or vars(obj)
+            values = [getattr(obj, n, None) for n in names]
+        else:
+            continue
+        for value in values:
+            if isinstance(value, regex.Pattern):
+                found[id(value)] = value
+    return list(found.values())
+
+
+def test_no_pattern_backtracks_catastrophically():
+    """Each pattern, on each adversarial input, finishes within a generous bound (regex's timeout)."""
+    patterns = _live_patterns()
+    assert len(patterns) >= 10
+    for pattern in patterns:
+        for text in ADVERSARIAL:
+            try:
+                for _ in pattern.finditer(text, timeout=2.0):
+                    pass
+            except TimeoutError:  # pragma: no cover - the failure this test exists for
+                pytest.fail(f"pattern {pattern.pattern[:120]!r} backtracks on {text[:30]!r}…")
+
+
+def test_limits_are_configurable():
+    with pytest.raises(replykit.InputTooLargeError, match="max_chars"):
+        replykit.check("x" * 101, config={"max_chars": 100})
+    msgs = tuple(Message(role="agent", text="Здравствуйте!") for _ in range(11))
+    with pytest.raises(replykit.InputTooLargeError, match="max_messages"):
+        replykit.check(Conversation(messages=msgs), config={"max_messages": 10})
+
+
+def test_ten_thousand_line_quoted_history():
+    text = "Здравствуйте! Готово.\n\nС уважением, Анна\n\n" + "> ты где? привет\n" * 10_000
+    report = replykit.check(text)
+    assert report.findings == ()
