@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import replykit
@@ -27,18 +28,15 @@ RULES = ["RK501", "RK502", "RK503", "RK504"]
 
 def labelled(verbose: bool) -> None:
     rows = [line.split("\t", 1) for line in LABELLED.read_text("utf-8").splitlines() if line.strip()]
-    tp = fp = fn = tn = 0
+    outcomes: Counter[tuple[bool, bool]] = Counter()  # (fired, labelled a cliché) -> sentences
     start = time.perf_counter()
     for label, sentence in rows:
         fired = bool(replykit.check(sentence, locale="ru", config={"select": RULES}).findings)
-        expected = label == "1"
-        tp += fired and expected
-        fp += fired and not expected
-        fn += expected and not fired
-        tn += not fired and not expected
-        if verbose and fired != expected:
+        outcomes[fired, label == "1"] += 1
+        if verbose and fired != (label == "1"):
             print(f"  {'false positive' if fired else 'missed'}: {sentence}")
     elapsed = time.perf_counter() - start
+    tp, fp, fn, tn = (outcomes[k] for k in ((True, True), (True, False), (False, True), (False, False)))
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     print(f"ru labelled set: {len(rows)} sentences ({tp + fn} with a cliché), {elapsed * 1000:.0f} ms")

@@ -95,7 +95,7 @@ def test_invalid_options_raise_config_error(cliches):
         replykit.check("Текст.", config={"cliches": cliches})
 
 
-def test_kebab_case_options_from_toml(tmp_path):
+def test_options_from_a_toml_file(tmp_path):
     (tmp_path / "replykit.toml").write_text(
         '[cliches]\nplaceholders = ["ZZZ+"]\n[cliches.remove]\nru = ["данный"]\n', encoding="utf-8"
     )
