@@ -33,6 +33,9 @@ _LAZY = {
     "formalize": ("replykit.formality.build", "formalize"),
     "bundle": ("replykit.bundling.build", "bundle"),
     "Offer": ("replykit.bundling.build", "Offer"),
+    "cliche_score": ("replykit.cliches.score", "cliche_score"),
+    "find_templates": ("replykit.cliches.templates", "find_templates"),
+    "TemplateCluster": ("replykit.cliches.templates", "TemplateCluster"),
 }
 
 if TYPE_CHECKING:
@@ -40,6 +43,8 @@ if TYPE_CHECKING:
     from replykit.api import check, rules
     from replykit.config import Config, load_config
     from replykit.bundling.build import Offer, bundle
+    from replykit.cliches.score import cliche_score
+    from replykit.cliches.templates import TemplateCluster, find_templates
     from replykit.conversation.models import Promise, ResponseTimes
     from replykit.conversation.promises import extract_promises
     from replykit.conversation.timing import response_times
@@ -79,12 +84,15 @@ __all__ = [
     "Report",
     "ResponseTimes",
     "Severity",
+    "TemplateCluster",
     "UnknownRuleError",
     "address",
     "bundle",
     "check",
+    "cliche_score",
     "extract_promises",
     "farewell",
+    "find_templates",
     "formalize",
     "greeting",
     "load_config",

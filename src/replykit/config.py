@@ -15,6 +15,7 @@ from pydantic import Field, ValidationError, field_validator
 
 from replykit._options import _Options
 from replykit.bundling.options import BundlingOptions
+from replykit.cliches.options import ClichesOptions
 from replykit.conversation.options import ConversationOptions
 from replykit.errors import ConfigError
 from replykit.models import Channel, Severity
@@ -73,6 +74,7 @@ class Config(_Options):
     names: NamesOptions = Field(default_factory=NamesOptions)
     address: AddressOptions = Field(default_factory=AddressOptions)
     bundling: BundlingOptions = Field(default_factory=BundlingOptions)
+    cliches: ClichesOptions = Field(default_factory=ClichesOptions)
 
     @field_validator("select", "ignore", mode="before")
     @classmethod
