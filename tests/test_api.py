@@ -196,3 +196,10 @@ def test_kebab_case_keys_at_every_depth(tmp_path):
     assert config.conversation.business_hours == {"mon": ["09:00-18:00"]}
     assert config.greeting.greeting["email"] == "first" and config.greeting.time_of_day_grace_minutes == 5
     assert config.severity == {"RK1": replykit.Severity.INFO}
+
+
+def test_public_names_resolve_and_are_not_shadowed_by_subpackages():
+    replykit.check("Привет, ты где? Сколько стоит доставка?")  # imports every rule family
+    for name in replykit.__all__:
+        value = getattr(replykit, name)
+        assert not isinstance(value, type(replykit)), f"replykit.{name} is a module, not the public object"

@@ -36,6 +36,9 @@ _LAZY = {
     "formalize": ("replykit.formality.build", "formalize"),
     "bundle": ("replykit.bundling.build", "bundle"),
     "Offer": ("replykit.bundling.build", "Offer"),
+    "cliche_score": ("replykit.cliches.score", "cliche_score"),
+    "find_templates": ("replykit.cliches.templates", "find_templates"),
+    "TemplateCluster": ("replykit.cliches.templates", "TemplateCluster"),
 }
 
 if TYPE_CHECKING:
@@ -44,6 +47,8 @@ if TYPE_CHECKING:
     from replykit.autofix import fix
     from replykit.config import Config, load_config
     from replykit.bundling.build import Offer, bundle
+    from replykit.cliches.score import cliche_score
+    from replykit.cliches.templates import TemplateCluster, find_templates
     from replykit.conversation.models import Promise, ResponseTimes
     from replykit.conversation.promises import extract_promises
     from replykit.conversation.timing import response_times
@@ -87,12 +92,15 @@ __all__ = [
     "ResponseTimes",
     "Scorecard",
     "Severity",
+    "TemplateCluster",
     "UnknownRuleError",
     "address",
     "bundle",
     "check",
+    "cliche_score",
     "extract_promises",
     "farewell",
+    "find_templates",
     "fix",
     "formalize",
     "greeting",

@@ -16,6 +16,7 @@ from pydantic import Field, ValidationError, field_validator
 from replykit._options import _Options
 from replykit._scorecard import ScorecardOptions, default_scorecard
 from replykit.bundling.options import BundlingOptions
+from replykit.cliches.options import ClichesOptions
 from replykit.conversation.options import ConversationOptions
 from replykit.errors import ConfigError
 from replykit.models import Channel, Severity
@@ -75,6 +76,7 @@ class Config(_Options):
     names: NamesOptions = Field(default_factory=NamesOptions)
     address: AddressOptions = Field(default_factory=AddressOptions)
     bundling: BundlingOptions = Field(default_factory=BundlingOptions)
+    cliches: ClichesOptions = Field(default_factory=ClichesOptions)
     tone: ToneOptions = Field(default_factory=ToneOptions)
     scorecard: ScorecardOptions = Field(default_factory=default_scorecard)
 

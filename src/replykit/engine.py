@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from replykit.config import Config
     from replykit.document import Document
 
-FAMILIES: tuple[str, ...] = ("integrity", "greetings", "formality", "names", "conversation", "bundling", "tone")
+FAMILIES: tuple[str, ...] = ("integrity", "greetings", "formality", "names", "bundling", "conversation", "cliches", "tone")
 
 T = TypeVar("T")
 

@@ -1,0 +1,188 @@
+"""RK5xx behaviour beyond the documented examples: spans, fixes, config, score, templates."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import replykit
+from replykit import ConfigError, InputError
+from replykit.cliches.templates import TemplateCluster
+
+RK5 = {"select": ["RK5"]}
+
+
+def _codes(text: str, **kwargs) -> list[str]:
+    return replykit.check(text, config=kwargs.pop("config", RK5), **kwargs).codes()
+
+
+def test_inflected_and_reordered_variants_match_with_exact_span():
+    text = "Здравствуйте! За доставленные неудобства приносим свои извинения. Заказ приедет завтра."
+    report = replykit.check(text, locale="ru", config={"select": ["RK501"]})
+    [finding] = report.findings
+    assert finding.excerpt == "За доставленные неудобства приносим свои извинения"
+    assert text[finding.start : finding.end] == finding.excerpt
+
+
+def test_quoted_customer_words_are_not_flagged():
+    text = "Вы написали: «ваше обращение очень важно для нас — так мне ответили вчера». Разберёмся сегодня."
+    assert "RK501" not in _codes(text, locale="ru")
+
+
+def test_fix_suggests_alternative_in_matching_case():
+    report = replykit.check("В случае возникновения вопросов звоните.", locale="ru", config={"select": ["RK502"]})
+    [finding] = report.findings
+    assert [f.replacement for f in finding.fixes] == ["Если будут вопросы"]
+    assert not finding.fixes[0].safe
+
+
+def test_intensifier_fix_drops_the_word():
+    text = "Мы непременно разберёмся."
+    report = replykit.check(text, locale="ru", config={"select": ["RK503"]})
+    from replykit.fixes import apply_fixes
+
+    fixed = apply_fixes(text, report.findings, unsafe=True)
+    assert fixed == "Мы разберёмся."
+
+
+def test_placeholders_error_in_sent_but_not_in_template_mode():
+    text = "Здравствуйте, {{first_name}}! Ваш заказ {order_id} готов."
+    report = replykit.check(text, locale="ru", config=RK5)
+    assert [f.code for f in report.findings] == ["RK505", "RK505"]
+    assert all(f.severity == replykit.Severity.ERROR for f in report.findings)
+    assert replykit.check(text, locale="ru", config=RK5, template=True).findings == ()
+
+
+def test_debris_in_quoted_history_is_ignored():
+    text = "Заказ отправлен.\n\n> Здравствуйте, {name}! Lorem ipsum XXX"
+    assert _codes(text, locale="ru") == []
+
+
+def test_user_can_add_override_and_remove_entries():
+    config = {
+        "select": ["RK5"],
+        "cliches": {
+            "add": {"ru": [
+                {"phrase": "в разрезе", "category": "bureaucratese", "alternative": "по"},
+                {"phrase": "данный", "category": "intensifier"},  # overrides the built-in category
+            ]},
+            "remove": {"ru": ["в ближайший время"]},
+        },
+    }  # fmt: skip
+    report = replykit.check("В разрезе данного заказа ответим в ближайшее время.", locale="ru", config=config)
+    assert [(f.code, f.excerpt) for f in report.findings] == [("RK502", "В разрезе"), ("RK503", "данного")]
+
+
+def test_user_placeholders_from_config():
+    config = {"select": ["RK506"], "cliches": {"placeholders": [r"ПРОМО-0{4}"]}}
+    assert _codes("Код купона: ПРОМО-0000", locale="ru", config=config) == ["RK506"]
+    assert _codes("Код купона: ПРОМО-2024", locale="ru", config=config) == []
+
+
+@pytest.mark.parametrize(
+    "cliches",
+    [
+        {"add": {"xx": []}},
+        {"add": {"ru": [{"phrase": "в разрезе", "category": "nonsense"}]}},
+        {"add": {"ru": [{"phrase": "   ", "category": "service"}]}},
+        {"placeholders": ["(unclosed"]},
+        {"unknown": 1},
+    ],
+)
+def test_invalid_options_raise_config_error(cliches):
+    with pytest.raises(ConfigError):
+        replykit.check("Текст.", config={"cliches": cliches})
+
+
+def test_options_from_a_toml_file(tmp_path):
+    (tmp_path / "replykit.toml").write_text(
+        '[cliches]\nplaceholders = ["ZZZ+"]\n[cliches.remove]\nru = ["данный"]\n', encoding="utf-8"
+    )
+    config = replykit.load_config(start=tmp_path)
+    assert config.cliches.placeholders == ("ZZZ+",)
+    assert config.cliches.remove == {"ru": ["данный"]}
+
+
+def test_score_formula():
+    plain = "Здравствуйте, Анна! Ваш заказ отправлен, трек-номер пришлём завтра утром."
+    assert replykit.cliche_score(plain, locale="ru") == 10.0
+    heavy = "Уважаемый клиент! Приносим извинения за доставленные неудобства. Ваше обращение очень важно для нас."
+    report = replykit.check(heavy, locale="ru", config=RK5)
+    # 3 findings of weight 1, 13 words → D = 100·3/20 = 15 → 10 / (1 + 1.5) = 4.0
+    assert [f.code for f in report.findings] == ["RK504", "RK501", "RK501"]
+    assert replykit.cliche_score(report) == replykit.cliche_score(heavy, locale="ru") == 4.0
+    with pytest.raises(InputError):
+        replykit.cliche_score(42)  # type: ignore[arg-type]
+
+
+def test_find_templates_reports_size_members_and_what_varies():
+    names = ["Анна", "Иван Петрович", "Мария", "Ольга", "Пётр"]
+    replies = [f"Здравствуйте, {n}! Ваш заказ № {100 + i} отправлен, трек-номер пришлём завтра." for i, n in enumerate(names)]
+    replies.insert(2, "Совсем другой ответ про возврат денег на карту через банк.")
+    replies.append("Спасибо!")
+    [cluster] = replykit.find_templates(replies)
+    assert isinstance(cluster, TemplateCluster)
+    assert cluster.size == 5 and cluster.members == (0, 1, 3, 4, 5)
+    assert [v.kind for v in cluster.varies] == ["name", "number"]
+    assert cluster.pattern == "Здравствуйте, {name}! Ваш заказ № {number} отправлен, трек-номер пришлём завтра."
+
+
+def test_find_templates_keeps_distinct_replies_apart_and_streams():
+    replies = (f"Ответ номер {w} про совершенно разные вещи: {w} {w}" for w in ("доставку", "возврат", "гарантию"))
+    assert replykit.find_templates(replies, min_words=3) == []
+
+
+@pytest.mark.parametrize("bad", [None, "text", ["ok", 5]])
+def test_find_templates_rejects_bad_input(bad):
+    with pytest.raises(InputError):
+        replykit.find_templates(bad)
+
+
+def test_find_templates_rejects_bad_parameters():
+    with pytest.raises(ConfigError):
+        replykit.find_templates([], threshold=0)
+    with pytest.raises(ConfigError):
+        replykit.find_templates([], min_size=1)
+
+
+@pytest.mark.parametrize(
+    ("text", "replacement"),
+    [("Данного товара нет.", "Этого"), ("Доставку осуществляет курьер.", "делает"), ("Мы не можем осуществить доставку.", "сделать")],
+)
+def test_one_word_alternative_takes_the_replaced_word_form(text, replacement):
+    [finding] = replykit.check(text, locale="ru", config={"select": ["RK502"]}).findings
+    assert [f.replacement for f in finding.fixes] == [replacement]
+
+
+def test_mail_separator_line_is_not_debris_but_a_blank_is():
+    assert _codes("Заказ отправлен.\n\n________________\nООО «Ромашка»", locale="ru") == []
+    assert _codes("Подпишите договор: ________ и пришлите скан.", locale="ru") == ["RK506"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("абвгдеёжзийклмнопрстуфхцчшщъыьэюяABCXYZ{}[]<>_ .,!?\n-'")), max_size=200))
+def test_random_text_never_crashes(text):
+    for lang in ("ru", "uk", "en"):
+        report = replykit.check(text, locale=lang, config=RK5)
+        for f in report.findings:
+            assert 0 <= f.start <= f.end <= len(text)
+    clusters = replykit.find_templates([text, text, text.upper()], min_words=1)
+    assert all(c.size >= 2 and len(c.members) == c.size for c in clusters)
+
+
+def test_compact_table_behaves_like_a_dict_across_growth():
+    from replykit.cliches.templates import _Table
+
+    table, reference = _Table(capacity=8), {}  # 8: grows many times
+    for n in range(5000):
+        key = ((n * 0x9E3779B97F4A7C15) & (2**64 - 1)) | 1
+        if n % 7 == 0 and reference:
+            key = next(iter(reference))  # repeat an old key
+        assert table.setdefault(key, n) == reference.setdefault(key, n)
+    assert table.used == len(reference)
+
+
+def test_alternative_with_a_blank_is_advice_not_a_fix():
+    [finding] = replykit.check("We will fix it as soon as possible.", locale="en", config={"select": ["RK501"]}).findings
+    assert "by [a date]" in finding.message and finding.fixes == ()
