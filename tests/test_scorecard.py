@@ -178,8 +178,9 @@ def test_documented_examples_hold():
     assert repr(lines) in doc and repr(shown.scorecard.markers) in doc
 
 
-@pytest.mark.parametrize("code", ["RK305", "RK001"])
-def test_default_scorecard_fails_wrong_name_and_garbled_text(code):
+@pytest.mark.parametrize("code", ["RK305", "RK001", "RK505", "RK201"])
+def test_default_scorecard_fails_critical_findings(code):
+    """Wrong name, garbled text, unfilled placeholder, "ты" to a customer who never used it."""
     from replykit._examples import example_input
     from replykit.engine import rule_info
 
