@@ -76,7 +76,7 @@ def evaluate(name: str, lang: str, template: bool, texts: list[str]) -> None:
         deciles = statistics.quantiles(ease, n=10)
         print(f"  reading ease (>=20 words, {len(ease)} texts): p10 {deciles[0]:.0f}, median {statistics.median(ease):.0f}, p90 {deciles[-1]:.0f}")
     if scores:
-        print(f"  default score: mean {statistics.mean(scores):.1f}, min {min(scores):.1f}")
+        print(f"  score (RK1 and RK7 selected): mean {statistics.mean(scores):.1f}, min {min(scores):.1f}")
     print(
         f"  fix: {changed} changed, {unstable} changed again on a second pass, {broken_slots} with slots altered, "
         f"{refire} where a fixed rule still fires"
