@@ -197,18 +197,23 @@ def validate_codes(config: Config) -> None:
             raise UnknownRuleError(f"unknown rule code or prefix {key!r} (see `replykit rules`)")
 
 
-def selected_rules(config: Config) -> list[RegisteredRule]:
+def selected_rules(config: Config) -> tuple[RegisteredRule, ...]:
+    return _selected(config.select, config.ignore)
+
+
+@cache
+def _selected(select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[RegisteredRule, ...]:
     chosen = []
     for code, rule in registry().items():
-        if config.select:
-            if not any(_matches(code, s) for s in config.select):
+        if select:
+            if not any(_matches(code, s) for s in select):
                 continue
         elif not rule.info.default:
             continue
-        if any(_matches(code, s) for s in config.ignore):
+        if any(_matches(code, s) for s in ignore):
             continue
         chosen.append(rule)
-    return chosen
+    return tuple(chosen)
 
 
 def _severity_for(code: str, default: Severity, overrides: dict[str, Severity]) -> Severity:
@@ -265,7 +270,7 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
-def run(ctx: Context, rules: list[RegisteredRule]) -> list[Finding]:
+def run(ctx: Context, rules: tuple[RegisteredRule, ...]) -> list[Finding]:
     """Run `rules` on the context and return sorted findings in original coordinates."""
     doc = ctx.doc
     language = doc.language
