@@ -140,3 +140,14 @@ def test_links_do_not_decide_the_language_and_customer_language_is_the_fallback(
     )
     assert replykit.check(conv).language == "ru"
     assert replykit.check("Hallo! Siehe https://example.com/ru/privet-kak-dela").language == "de"
+
+
+def test_both_morphology_dictionaries_work_side_by_side():
+    """pymorphy3 shares one Tag class between dictionaries; loading one must not break the other."""
+    from replykit.morph import inflect, parse
+
+    assert inflect("uk", "зробити", frozenset({"impr", "plur"}))
+    assert inflect("ru", "напиши", frozenset({"impr", "plur"})) == "напишите"
+    assert all("indc" in p.tag or "impr" in p.tag or "infn" in p.tag for p in parse("ru", "сделаешь"))
+    with pytest.raises(replykit.ReplykitError):
+        inflect("ru", "заказ", frozenset({"no-such-grammeme"}))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import tomllib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
@@ -197,18 +197,23 @@ def validate_codes(config: Config) -> None:
             raise UnknownRuleError(f"unknown rule code or prefix {key!r} (see `replykit rules`)")
 
 
-def selected_rules(config: Config) -> list[RegisteredRule]:
+def selected_rules(config: Config) -> tuple[RegisteredRule, ...]:
+    return _selected(config.select, config.ignore)
+
+
+@cache
+def _selected(select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[RegisteredRule, ...]:
     chosen = []
     for code, rule in registry().items():
-        if config.select:
-            if not any(_matches(code, s) for s in config.select):
+        if select:
+            if not any(_matches(code, s) for s in select):
                 continue
         elif not rule.info.default:
             continue
-        if any(_matches(code, s) for s in config.ignore):
+        if any(_matches(code, s) for s in ignore):
             continue
         chosen.append(rule)
-    return chosen
+    return tuple(chosen)
 
 
 def _severity_for(code: str, default: Severity, overrides: dict[str, Severity]) -> Severity:
@@ -265,7 +270,7 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
-def applicable(doc: Document, rules: list[RegisteredRule]) -> list[RegisteredRule]:
+def applicable(doc: Document, rules: Sequence[RegisteredRule]) -> list[RegisteredRule]:
     """The rules that apply to the document's language and mode (sent reply or template)."""
     language = doc.language
     mode = "template" if doc.template else "sent"
@@ -276,7 +281,7 @@ def applicable(doc: Document, rules: list[RegisteredRule]) -> list[RegisteredRul
     ]
 
 
-def run(ctx: Context, rules: list[RegisteredRule]) -> list[Finding]:
+def run(ctx: Context, rules: Sequence[RegisteredRule]) -> list[Finding]:
     """Run the applicable `rules` on the context and return sorted findings in original coordinates."""
     doc = ctx.doc
     hits: list[tuple[RuleInfo, Hit]] = []

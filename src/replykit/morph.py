@@ -29,13 +29,33 @@ def analyzer(lang: str) -> MorphAnalyzer:
     if lang not in MORPH_LANGUAGES:
         raise ReplykitError(f"no morphology dictionary for language {lang!r}")
     with _lock:
-        found = _analyzers.get(lang)
-        if found is None:
-            import pymorphy3
+        if not _analyzers:
+            _load_all()
+    return _analyzers[lang]
 
-            found = pymorphy3.MorphAnalyzer(lang=lang)
-            _analyzers[lang] = found
-    return found
+
+def _load_all() -> None:
+    """Load every dictionary at once and give their shared Tag class the union of grammemes.
+
+    pymorphy3 keeps the known grammemes on one class shared by all dictionaries, and each load
+    replaces them: after loading Ukrainian, Russian tags raise "Unknown grammeme: indc". Loading
+    both before any parse is handed out, then declaring the union, keeps both languages working
+    and leaves no moment at which another thread sees a half-initialised class.
+    """
+    import json
+    import os
+
+    import pymorphy3
+
+    loaded = {lang: pymorphy3.MorphAnalyzer(lang=lang) for lang in sorted(MORPH_LANGUAGES)}
+    union: dict[str, list[object]] = {}
+    for morph in loaded.values():
+        with open(os.path.join(morph.dictionary.path, "grammemes.json"), encoding="utf-8") as fh:
+            for entry in json.load(fh):
+                union.setdefault(entry[0], entry)
+    for morph in loaded.values():
+        morph.TagClass._init_grammemes(list(union.values()))
+    _analyzers.update(loaded)
 
 
 @lru_cache(maxsize=262_144)
@@ -53,7 +73,13 @@ def parse(lang: str, word: str) -> tuple[Parse, ...]:
 
 @lru_cache(maxsize=65_536)
 def inflect(lang: str, word: str, grammemes: frozenset[str]) -> str | None:
-    """`word` inflected into `grammemes` using its best analysis, or None."""
+    """`word` inflected into `grammemes` using its best analysis, or None.
+
+    A grammeme neither dictionary knows is a caller's mistake, reported as ReplykitError.
+    """
+    unknown = grammemes - analyzer(lang).TagClass.KNOWN_GRAMMEMES
+    if unknown:
+        raise ReplykitError(f"unknown grammemes {sorted(unknown)} for {lang!r}")
     for p in parse(lang, word.lower()):
         form = p.inflect(set(grammemes))
         if form is not None:

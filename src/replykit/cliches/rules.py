@@ -124,10 +124,7 @@ def _inflected(language: str, word: str, alternative: str) -> str:
         return alternative
     tag = parses[0].tag
     grammemes = frozenset(g for g in (tag.case, tag.number, tag.gender, tag.person, tag.tense) if g)
-    try:
-        return (inflect(language, alternative, grammemes) if grammemes else None) or alternative
-    except ValueError:  # a grammeme the loaded dictionaries do not share (ru and uk differ)
-        return alternative
+    return (inflect(language, alternative, grammemes) if grammemes else None) or alternative
 
 
 def _in_quote(ctx: Context, start: int) -> bool:

@@ -4,6 +4,7 @@ addressed, every form of their name, and where the reply names somebody."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from replykit.engine import Context
 from replykit.morph import MORPH_LANGUAGES, parse
@@ -144,6 +145,7 @@ def mentions(ctx: Context) -> list[Mention]:
     return ctx.memo("names.mentions", lambda: _mentions(ctx))
 
 
+@lru_cache(maxsize=65_536)
 def known_parts(lang: str, word: str) -> frozenset[tuple[Part, str, str]]:
     """(part, case, gender) of `word` as a first name, patronymic or surname in the dictionary."""
     if lang not in MORPH_LANGUAGES:
@@ -194,6 +196,7 @@ def _addressed(ctx: Context, lex: NameLexicon, tokens: list[Token], i: int, gree
     )
 
 
+@lru_cache(maxsize=65_536)
 def lemma(lang: str, word: str) -> str:
     """The nominative of a name word ("Маше" → "маша"), or the word itself."""
     if lang in MORPH_LANGUAGES:
@@ -254,7 +257,8 @@ def _mentions(ctx: Context) -> list[Mention]:
         i = 0
         while i < len(tokens):
             t = tokens[i]
-            if t.kind != WORD or t.quoted or t.start < greeting_end:
+            # Names are capitalised, and both tests below require it: skip the rest cheaply.
+            if t.kind != WORD or not t.text[:1].isupper() or t.quoted or t.start < greeting_end:
                 i += 1
                 continue
             if lex.salutation.fullmatch(t.text) or lex.titles.fullmatch(t.text):
