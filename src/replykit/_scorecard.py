@@ -5,7 +5,6 @@ Public names are re-exported by `replykit.scoring`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -77,7 +76,7 @@ class ScorecardOptions(_Options):
         description="codes or prefixes that fail a reply at any severity",
     )
     penalty: Penalties = Field(default_factory=Penalties)
-    _category_cache: dict[str, str | None] = PrivateAttr(default_factory=dict)
+    _plan: _Plan | None = PrivateAttr(default=None)
 
     @field_validator("critical_codes", mode="before")
     @classmethod
@@ -90,35 +89,69 @@ class ScorecardOptions(_Options):
             raise ValueError("a scorecard needs at least one category")
         return self
 
+    def plan(self) -> _Plan:
+        """This scorecard compiled for scoring many replies (rebuilt if `model_copy` changed it)."""
+        plan = self._plan
+        if plan is None or not plan.built_from(self):
+            plan = self._plan = _Plan(self)
+        return plan
+
     def category_of(self, code: str) -> str | None:
         """The category whose longest code prefix matches `code`."""
-        return self.resolver()(code)
+        return self.plan().category_of(code)
 
-    def resolver(self) -> Callable[[str], str | None]:
-        """`category_of` remembering its answers: it is asked for every rule of every check."""
-        known = self._category_cache
-        categories = self.categories
 
-        def category_of(code: str) -> str | None:
-            try:
-                return known[code]
-            except KeyError:
-                pass
-            best, best_len = None, -1
-            for name, category in categories.items():
-                for prefix in category.codes:
-                    if code.startswith(prefix) and len(prefix) > best_len:
-                        best, best_len = name, len(prefix)
-            known[code] = best
-            return best
+class _Plan:
+    """A scorecard as plain data, with the answers it has already worked out (codes are few)."""
 
-        return category_of
+    __slots__ = (
+        "source", "names", "weights", "critical_names", "critical_codes", "critical_rank", "penalty", "prefixes",
+        "known", "by_rules",
+    )  # fmt: skip
 
-    def is_critical(self, finding: Finding) -> bool:
-        if any(finding.code.startswith(c) for c in self.critical_codes):
+    @staticmethod
+    def source_of(options: ScorecardOptions) -> tuple[Any, ...]:
+        return (options.categories, options.critical_codes, options.critical_severity, options.penalty)
+
+    def built_from(self, options: ScorecardOptions) -> bool:
+        return all(a is b for a, b in zip(self.source, self.source_of(options)))
+
+    def __init__(self, options: ScorecardOptions) -> None:
+        self.source = self.source_of(options)
+        self.names = tuple(options.categories)
+        self.weights = tuple(c.weight for c in options.categories.values())
+        self.critical_names = frozenset(name for name, c in options.categories.items() if c.critical)
+        self.critical_codes = options.critical_codes
+        self.critical_rank = options.critical_severity.rank
+        self.penalty = {s: getattr(options.penalty, s.value) for s in Severity}
+        # Longest prefix first; among equal lengths the category listed first wins (sort is stable).
+        pairs = [(prefix, name) for name, c in options.categories.items() for prefix in c.codes]
+        self.prefixes = sorted(pairs, key=lambda pair: -len(pair[0]))
+        self.known: dict[str, str | None] = {}
+        self.by_rules: dict[tuple[str, ...], frozenset[str]] = {}
+
+    def category_of(self, code: str) -> str | None:
+        try:
+            return self.known[code]
+        except KeyError:
+            name = self.known[code] = next((n for prefix, n in self.prefixes if code.startswith(prefix)), None)
+            return name
+
+    def applicable(self, codes: tuple[str, ...]) -> frozenset[str]:
+        """The categories covering any of `codes` (the rules that ran), remembered per rule set."""
+        try:
+            return self.by_rules[codes]
+        except KeyError:
+            found = frozenset(name for name in map(self.category_of, codes) if name is not None)
+            if len(self.by_rules) < 256:  # one entry per language, mode and selection
+                self.by_rules[codes] = found
+            return found
+
+    def is_critical(self, finding: Finding, category: str | None) -> bool:
+        """Does this finding (in `category`) fail the whole reply?"""
+        if finding.code.startswith(self.critical_codes):
             return True
-        name = self.category_of(finding.code)
-        return name is not None and self.categories[name].critical and finding.severity >= self.critical_severity
+        return category in self.critical_names and finding.severity.rank >= self.critical_rank
 
 
 @cache

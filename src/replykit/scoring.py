@@ -30,32 +30,35 @@ def score(
     readability: Readability | None = None,
 ) -> Scorecard:
     """Score `findings` of a reply on which the rules with codes `applied` ran."""
-    category_of = options.resolver()
-    applicable = {category_of(code) for code in applied}
-    counts: dict[str, int] = dict.fromkeys(options.categories, 0)
-    lost: dict[str, float] = dict.fromkeys(options.categories, 0.0)
+    plan = options.plan()
+    category_of, penalty = plan.category_of, plan.penalty
+    applicable = set(plan.applicable(tuple(applied)))
+    counts: dict[str, int] = dict.fromkeys(plan.names, 0)
+    lost: dict[str, float] = dict.fromkeys(plan.names, 0.0)
+    critical: dict[str, None] = {}
     for finding in findings:
         name = category_of(finding.code)
         if name is not None:
             counts[name] += 1
-            lost[name] += getattr(options.penalty, finding.severity.value)
+            lost[name] += penalty[finding.severity]
             applicable.add(name)
+        if plan.is_critical(finding, name):
+            critical[finding.code] = None
     lines = []
     total = weights = 0.0
-    for name, category in options.categories.items():
+    for name, weight in zip(plan.names, plan.weights):
         value = max(0.0, 100.0 - lost[name]) if name in applicable else None
-        lines.append(_line(name, value, category.weight, counts[name]))
-        if value is not None and category.weight > 0:
-            total += category.weight * value
-            weights += category.weight
-    critical = tuple(dict.fromkeys(f.code for f in findings if options.is_critical(f)))
+        lines.append(_line(name, value, weight, counts[name]))
+        if value is not None and weight > 0:
+            total += weight * value
+            weights += weight
     result = round(total / weights, 1) if weights else None
     if critical:
         result = 0.0
     return Scorecard(
         score=result,
         failed=bool(critical),
-        critical=critical,
+        critical=tuple(critical),
         categories=tuple(lines),
         markers=markers or {},
         readability=readability,
