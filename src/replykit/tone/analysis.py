@@ -24,21 +24,14 @@ def markers(ctx: Context) -> dict[str, tuple[int, int] | None]:
         if data is None or data.markers is None:
             return {}
         found: dict[str, tuple[int, int] | None] = dict.fromkeys(KINDS)
-        text, match = ctx.doc.text, data.markers.match
-        end = 0
-        starts = data.marker_starts
-        for token in ctx.doc.words:  # a marker starts at a word; trying only there is fast
-            if token.start < end:
+        text = ctx.doc.text
+        for seg in ctx.doc.segments:
+            if seg.kind == "quote":
                 continue
-            head = token.text[:2].lower()
-            if head not in starts and head[:1] not in starts:
-                continue
-            m = match(text, token.start)
-            if m is not None:
-                end = m.end()
+            for m in data.markers.finditer(text, seg.start, seg.end):
                 kind = m.lastgroup
                 if kind is not None and found[kind] is None:
-                    found[kind] = (m.start(), end)
+                    found[kind] = (m.start(), m.end())
         return found
 
     return ctx.memo("tone.markers", compute)
