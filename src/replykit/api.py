@@ -12,6 +12,7 @@ from replykit.document import Document
 from replykit.engine import Context, RuleInfo, registry, run, selected_rules
 from replykit.errors import ConfigError, InputError, InputTooLargeError
 from replykit.models import Conversation, Customer, Message, Report
+from replykit.text.lang import detect_text_language
 
 CheckInput = str | Message | Conversation
 
@@ -69,7 +70,7 @@ def _customer_language(history: tuple[Message, ...], cfg: Config) -> str:
     """The customer's language: what a reply with too few words of its own is taken to be in."""
     for message in reversed(history):
         if message.role == "customer" and message.text.strip():
-            return Document(message.text[:4000], default_language=cfg.default_language).language
+            return detect_text_language(message.text, cfg.default_language)
     return cfg.default_language
 
 
