@@ -203,3 +203,8 @@ def test_public_names_resolve_and_are_not_shadowed_by_subpackages():
     for name in replykit.__all__:
         value = getattr(replykit, name)
         assert not isinstance(value, type(replykit)), f"replykit.{name} is a module, not the public object"
+
+
+def test_junk_in_customer_history_does_not_break_the_check():
+    conv = Conversation(messages=(Message(role="customer", text="\x00\x01 где заказ?"), Message(role="agent", text="Здравствуйте!")))
+    assert replykit.check(conv).language == "ru"

@@ -12,6 +12,7 @@ from replykit.document import Document
 from replykit.engine import Context, RuleInfo, applicable, registry, run, selected_rules
 from replykit.errors import ConfigError, InputError, InputTooLargeError
 from replykit.models import Conversation, ConversationScore, Customer, Message, Report
+from replykit.text.lang import detect_text_language
 
 CheckInput = str | Message | Conversation
 
@@ -120,8 +121,7 @@ def _customer_language(history: tuple[Message, ...], cfg: Config) -> str:
     """The customer's language: what a reply with too few words of its own is taken to be in."""
     for message in reversed(history):
         if message.role == "customer" and message.text.strip():
-            # Only its words matter here: NUL bytes in the customer's text must not fail the check.
-            return Document(message.text[:4000].replace("\x00", ""), default_language=cfg.default_language).language
+            return detect_text_language(message.text, cfg.default_language)
     return cfg.default_language
 
 

@@ -35,6 +35,14 @@ def supported_languages() -> tuple[str, ...]:
     return tuple(p.code for p in _profiles())
 
 
+_WORD = regex.compile(r"\p{L}+")
+
+
+def detect_text_language(text: str, default: str) -> str:
+    """The language of any text (a customer's message, say), from its first few thousand characters."""
+    return detect_language(_WORD.findall(text[:4000].lower()), default)
+
+
 def detect_language(words: list[str], default: str) -> str:
     """Best-scoring language for lower-cased `words`; `default` when nothing tells."""
     if not words:
