@@ -20,7 +20,7 @@ from replykit.text.tokens import WORD, Sentence, Token, tokenize
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")
 # Links and addresses say nothing about the language a reply is written in.
 _LINK_HINT = regex.compile(r"://|www\.|@")
-_LINK = regex.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_LINK = regex.compile(r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
 
 
 class Document:
