@@ -223,33 +223,26 @@ def wrong_time_of_day(ctx: Context) -> Iterator[Hit]:
 
 def familiar_greeting(ctx: Context) -> Iterator[Hit]:
     shape = _shape(ctx)
-    if shape is None or shape.greeting is None or shape.greeting.phrase.register != "familiar":
-        return
-    if _familiar_allowed(ctx, shape.lexicon):
-        return
-    g = shape.greeting
-    replacement = match_case(ctx.doc.text[g.start : g.end], shape.lexicon.build["neutral"])
-    yield Hit(
-        g.start,
-        g.end,
-        f"“{ctx.doc.text[g.start:g.end]}” is too familiar for a customer; say “{replacement}”.",
-        (Edit(g.start, g.end, replacement),),
-    )
+    if shape is not None:
+        yield from _too_familiar(ctx, shape.lexicon, shape.greeting, str(shape.lexicon.build["neutral"]))
 
 
 def familiar_farewell(ctx: Context) -> Iterator[Hit]:
     shape = _shape(ctx)
-    if shape is None or shape.farewell is None or shape.farewell.phrase.register != "familiar":
+    if shape is not None:
+        yield from _too_familiar(ctx, shape.lexicon, shape.farewell, farewell_phrase(ctx.language))
+
+
+def _too_familiar(ctx: Context, lex: Lexicon, found: _Found | None, plain_words: str) -> Iterator[Hit]:
+    if found is None or found.phrase.register != "familiar" or _familiar_allowed(ctx, lex):
         return
-    if _familiar_allowed(ctx, shape.lexicon):
-        return
-    f = shape.farewell
-    replacement = match_case(ctx.doc.text[f.start : f.end], farewell_phrase(ctx.language))
+    said = ctx.doc.text[found.start : found.end]
+    replacement = match_case(said, plain_words)
     yield Hit(
-        f.start,
-        f.end,
-        f"“{ctx.doc.text[f.start:f.end]}” is too familiar for a customer; say “{replacement}”.",
-        (Edit(f.start, f.end, replacement),),
+        found.start,
+        found.end,
+        f"“{said}” is too familiar for a customer; say “{replacement}”.",
+        (Edit(found.start, found.end, replacement),),
     )
 
 
