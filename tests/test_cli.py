@@ -36,6 +36,7 @@ def test_text_output_and_exit_code(capsys, templates):
     code, out, _ = run(capsys, "check", str(templates))
     assert code == 1
     assert "bad.md:1:1: RK107" in out and "bad.md:4:1: RK108" in out
+    assert "bad.md: score " in out and "ok.txt: score" not in out
     assert "ok.txt" not in out.replace("Found", "")
 
 

@@ -15,6 +15,10 @@ def render_text(checked: Sequence[tuple[str, Report]]) -> str:
         for f in report.findings:
             total += 1
             lines.append(f"{path}:{f.line}:{f.column}: {f.code} [{f.severity.value}] {f.message}")
+        card = report.scorecard
+        if card is not None and report.findings:
+            failed = f" — fails on {', '.join(card.critical)}" if card.failed else ""
+            lines.append(f"{path}: score {card.score:.0f}/100{failed}")
     files = len(checked)
     lines.append(f"Found {total} finding{'s' if total != 1 else ''} in {files} file{'s' if files != 1 else ''}.")
     return "\n".join(lines) + "\n"
