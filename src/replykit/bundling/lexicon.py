@@ -44,6 +44,7 @@ class Topic:
     label: str
     claims: frozenset[str]
     claims_with_cue: frozenset[str]
+    claims_when_asked: frozenset[str]
     shadows: frozenset[str]
     takes_over: frozenset[str]
     ask: regex.Pattern[str] | None
@@ -101,7 +102,16 @@ def _lemma_forms(language: str, lemma: str) -> tuple[str, ...]:
     return tuple(sorted(forms, key=len, reverse=True))
 
 
+def _end(language: str) -> str:
+    """Where a whole word ends; in languages that write case endings after a hyphen
+    ("Apple Pay-jel", "március 31-ig", "1 800 Ft-ot") the ending belongs to the word."""
+    data = language_data(language) or {}
+    return (r"(?:-\p{L}+)?" if data.get("hyphen_suffixes") else "") + _E
+
+
 def _word(language: str, word: str) -> str:
+    if "-" in word.strip("-") and "~" in word:  # "qr-~код": each part on its own
+        return "-".join(f"(?:{_word(language, part)})" for part in word.split("-"))
     if word.startswith("~") and len(word) > 1:
         if language not in MORPH_LANGUAGES:
             raise ConfigError(f"{word!r}: `~lemma` needs morphology, which {language!r} lacks; write `stem*`")
@@ -131,11 +141,12 @@ def _phrase(language: str, phrase: str) -> str:
 
 
 def compile_phrases(language: str, phrases: Iterable[str]) -> regex.Pattern[str] | None:
-    """One case-insensitive pattern matching any of `phrases` as whole words."""
-    bodies = [_phrase(language, p) for p in dict.fromkeys(phrases)]
+    """One case-insensitive pattern matching any of `phrases` as whole words; a phrase of more
+    words is tried first, so "срок за доставка" wins over "срок" and shadows what it holds."""
+    bodies = [_phrase(language, p) for p in sorted(dict.fromkeys(phrases), key=lambda p: -len(p.split()))]
     if not bodies:
         return None
-    return regex.compile(rf"{_B}(?:{'|'.join(bodies)}){_E}", regex.IGNORECASE)
+    return regex.compile(rf"{_B}(?:{'|'.join(bodies)}){_end(language)}", regex.IGNORECASE)
 
 
 def _alternation(language: str, phrases: Iterable[str]) -> str:
@@ -179,8 +190,9 @@ def _value_patterns(language: str, data: dict[str, Any]) -> dict[str, regex.Patt
     number_words = _alternation(language, values.get("number_words", ())) or "(?!)"
     months, days = _babel_names(language)
     month, day = _names(language, months), _names(language, days)
-    b, e = _B, _E
-    money = rf"{b}(?:(?:{prefix})\s?{_NUM}|{_NUM}(?:\s?(?:{multiplier}))?\s?(?:{currency})){e}"
+    free = _alternation(language, values.get("free", ())) or "(?!)"
+    b, e = _B, _end(language)
+    money = rf"{b}(?:(?:{prefix})\s?{_NUM}|{_NUM}(?:\s?(?:{multiplier}))?\s?(?:{currency})|{free}){e}"
     duration = rf"{b}(?:(?:{_RANGE}|{number_words})(?:\s*|-)(?:{units})|{_alternation(language, values.get('durations', ())) or '(?!)'}){e}"
     dates = _alternation(language, values.get("dates", ())) or "(?!)"
     date = rf"{b}(?:\d{{1,2}}\.?\s*(?:{month})|(?:{month})\s*\d{{1,2}}\.?|{_NUMERIC_DATE}|{day}|{dates}){e}"
@@ -209,6 +221,7 @@ def _load(language: str, options_json: str) -> Pack | None:
                 label=spec.get("label") or name.replace("_", " "),
                 claims=frozenset(spec.get("claims", ())),
                 claims_with_cue=frozenset(spec.get("claims_with_cue", ())),
+                claims_when_asked=frozenset(spec.get("claims_when_asked", ())),
                 shadows=frozenset(spec.get("shadows", ())),
                 takes_over=frozenset(spec.get("takes_over", ())),
                 ask=compile_phrases(language, phrases("ask")),

@@ -32,6 +32,7 @@ class TopicOptions(_Options):
     label: str | None = None
     claims: tuple[ValueKind, ...] = ()
     claims_with_cue: tuple[ValueKind, ...] = ()
+    claims_when_asked: tuple[ValueKind, ...] = ()
     shadows: tuple[str, ...] = ()
     takes_over: tuple[str, ...] = ()
     phrases: dict[str, TopicPhrases] = Field(default_factory=dict, description="per language code")

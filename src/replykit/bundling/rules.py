@@ -68,10 +68,11 @@ def _state(ctx: Context) -> _State | None:
             stated |= q.stated
             if any(message is m for m in pending):
                 asked.extend(q.asked)
+        topics = {m.topic for m in asked}
         earlier: set[str] = set()
         for _, doc in _documents(ctx, ctx.agent_messages()[-options.lookback :]):
             earlier |= answers(p, doc.text, doc.own_end).keys()
-        answered = answers(p, ctx.doc.text, ctx.doc.own_end)
+        answered = answers(p, ctx.doc.text, ctx.doc.own_end, topics)
         span = (own[0].start, own[-1].end)
         with_answer = [s for s in own if any(s.start <= m.start < s.end for m in answered.values())]
         return _State(
