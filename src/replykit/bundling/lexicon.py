@@ -2,7 +2,7 @@
 
 Phrase syntax (see data/ru.toml): words separated by spaces; `~word` any form of the word's
 lemma (ru/uk, through pymorphy3), `stem*` any ending, `a/b` either, `..` up to four words
-(not across a comma), `#` a number.
+(not across a comma), `...` up to eight (German verbs at the clause end), `#` a number.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ _SEP = r"[\s\u00a0]+"
 # Whole words: not inside a longer word, nor a part of a hyphenated one ("сплит" ≠ "сплит-система").
 _B, _E = r"(?<![\p{L}\d]|\p{L}-)", r"(?![\p{L}\d]|-\p{L})"
 _GAP = r"(?:[^\s.,;!?…]+[\s\u00a0]+){0,4}?"
+_LONG_GAP = r"(?:[^\s.,;!?…]+[\s\u00a0]+){0,8}?"  # `...`: a German verb at the clause end
 _NUM = r"\d+(?:[\s\u00a0\u202f.,']\d{3})*(?:[.,]\d{1,2})?"
 _RANGE = r"\d+(?:[.,]\d)?(?:\s*[-–—]\s*\d+(?:[.,]\d)?)?"
 _DAY, _MONTH = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])"
@@ -127,26 +128,29 @@ def _phrase(language: str, phrase: str) -> str:
     out = ""
     after_gap = True
     for item in normalize(phrase.strip().lower()).split():
-        if item == "..":
-            out += (_SEP if out else "") + _GAP
+        if item in ("..", "..."):
+            out += (_SEP if out else "") + (_GAP if item == ".." else _LONG_GAP)
             after_gap = True
             continue
         alternatives = [a for a in item.split("/") if a] if len(item) > 1 else [item]
         body = "|".join(_word(language, a) for a in alternatives)
         out += ("" if after_gap else _SEP) + f"(?:{body})"
         after_gap = False
-    if not out or after_gap and out.endswith(_GAP):
+    if not out or after_gap and out.endswith((_GAP, _LONG_GAP)):
         raise ConfigError(f"bad phrase {phrase!r}: it must have a word and must not end with `..`")
     return out
 
 
-def compile_phrases(language: str, phrases: Iterable[str]) -> regex.Pattern[str] | None:
+def compile_phrases(language: str, phrases: Iterable[str], exclude: Iterable[str] = ()) -> regex.Pattern[str] | None:
     """One case-insensitive pattern matching any of `phrases` as whole words; a phrase of more
-    words is tried first, so "срок за доставка" wins over "срок" and shadows what it holds."""
+    words is tried first, so "срок за доставка" wins over "срок" and shadows what it holds.
+    No match starts with one of the `exclude` phrases ("срок действия" is no lead time)."""
     bodies = [_phrase(language, p) for p in sorted(dict.fromkeys(phrases), key=lambda p: -len(p.split()))]
     if not bodies:
         return None
-    return regex.compile(rf"{_B}(?:{'|'.join(bodies)}){_end(language)}", regex.IGNORECASE)
+    end = _end(language)
+    unless = f"(?!(?:{_alternation(language, exclude)}){end})" if exclude else ""
+    return regex.compile(rf"{_B}{unless}(?:{'|'.join(bodies)}){end}", regex.IGNORECASE)
 
 
 def _alternation(language: str, phrases: Iterable[str]) -> str:
@@ -224,9 +228,9 @@ def _load(language: str, options_json: str) -> Pack | None:
                 claims_when_asked=frozenset(spec.get("claims_when_asked", ())),
                 shadows=frozenset(spec.get("shadows", ())),
                 takes_over=frozenset(spec.get("takes_over", ())),
-                ask=compile_phrases(language, phrases("ask")),
+                ask=compile_phrases(language, phrases("ask"), phrases("exclude")),
                 answer=compile_phrases(language, phrases("answer")),
-                cue=compile_phrases(language, phrases("cue")),
+                cue=compile_phrases(language, phrases("cue"), phrases("exclude")),
             )
         question = compile_phrases(language, data.get("question", {}).get("cues", ())) or regex.compile("(?!)")
         pronoun = compile_phrases(language, data.get("question", {}).get("pronouns", ()))
