@@ -131,9 +131,10 @@ def answers(
                 continue
             if kind == "money":
                 money.append(m.span())
-            owner = None
-            for bounds in (clauses, sentences):
-                owner = owner or _cued_owner(pack, norm, bounds, kind, m.start(), m.end())
+            owner = _cued_owner(pack, norm, clauses, kind, m.start(), m.end())
+            if owner and kind == "money":
+                owner = _shadowing_owner(pack, norm, sentences, money, owner) or owner
+            owner = owner or _cued_owner(pack, norm, sentences, kind, m.start(), m.end())
             owners = (
                 [owner]
                 if owner
@@ -142,6 +143,24 @@ def answers(
             for name in owners:
                 add(name, m.start(), m.end())
     return found
+
+
+def _shadowing_owner(
+    pack: Pack, text: str, sentences: list[tuple[int, int]], money: list[tuple[int, int]], owner: str
+) -> str | None:
+    """ "Доставляем в пункты Ozon, стоимость — 99 ₽": an amount whose own clause names only the
+    price belongs to a topic that shadows it (the delivery cost) when that topic's cue stands
+    earlier in the sentence with no other amount in between ("доставка — 900 ₽, итого 7 500 ₽")."""
+    start = money[-1][0]
+    i = bisect.bisect_left(sentences, (start, start))
+    sentence_start = sentences[i - 1][1] if i else 0
+    for name, topic in pack.topics.items():
+        if owner not in topic.shadows or topic.cue is None or "money" not in topic.claims | topic.claims_with_cue:
+            continue
+        cues = list(topic.cue.finditer(text, sentence_start, start))
+        if cues and not any(cues[-1].end() <= s for s, _ in money[:-1]):
+            return name
+    return None
 
 
 def _cued_owner(pack: Pack, text: str, bounds: list[tuple[int, int]], kind: str, start: int, end: int) -> str | None:
