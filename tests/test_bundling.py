@@ -32,6 +32,25 @@ def codes(value, lang: str, **kwargs) -> list[str]:
     return replykit.check(value, locale=lang, config={"select": ["RK4"], **kwargs}).codes()
 
 
+def _answered(lang: str, text: str, asked: tuple[str, ...] = ()) -> set[str]:
+    from replykit.bundling.detect import answers
+    from replykit.bundling.lexicon import pack
+
+    p = pack(lang)
+    assert p is not None
+    return set(answers(p, text, asked=asked))
+
+
+def _asked(lang: str, text: str) -> set[str]:
+    from replykit.bundling.detect import questions
+    from replykit.bundling.lexicon import pack
+    from replykit.document import Document
+
+    p = pack(lang)
+    assert p is not None
+    return {m.topic for m in questions(p, Document(text, language=lang)).asked}
+
+
 FULL = Offer(
     price=Decimal(1500),
     lead_time=timedelta(days=2),
@@ -269,13 +288,7 @@ def test_any_text_gives_findings_not_crashes(text, lang):
     ],
 )
 def test_a_pronoun_refers_back_to_the_topic_named_before(question, topic):
-    from replykit.bundling.detect import questions
-    from replykit.bundling.lexicon import pack
-    from replykit.document import Document
-
-    p = pack("ru")
-    assert p is not None
-    asked = {m.topic for m in questions(p, Document(question, language="ru")).asked}
+    asked = _asked("ru", question)
     assert topic in asked and ({"price", "delivery_cost"} - {topic}).isdisjoint(asked)
 
 
@@ -311,25 +324,6 @@ def test_bare_builder_output_passes_every_check_in_a_running_chat(lang):
     )
     report = replykit.check(conv, locale=lang)
     assert report.findings == (), report.findings
-
-
-def _answered(lang: str, text: str, asked: tuple[str, ...] = ()) -> set[str]:
-    from replykit.bundling.detect import answers
-    from replykit.bundling.lexicon import pack
-
-    p = pack(lang)
-    assert p is not None
-    return set(answers(p, text, asked=asked))
-
-
-def _asked(lang: str, text: str) -> set[str]:
-    from replykit.bundling.detect import questions
-    from replykit.bundling.lexicon import pack
-    from replykit.document import Document
-
-    p = pack(lang)
-    assert p is not None
-    return {m.topic for m in questions(p, Document(text, language=lang)).asked}
 
 
 @pytest.mark.parametrize(
