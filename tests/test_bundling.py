@@ -255,6 +255,8 @@ def test_config_file_from_the_docs(tmp_path):
     assert finding.message.endswith("lead time, payment timing, payment method, assembly. Answer it now.")
     deflecting = conversation("Сколько стоит?", "Напишите нам в телеграм.")
     assert "RK403" in codes(deflecting, "ru", **config.model_dump(include={"bundling"}))
+    validity = conversation("How long is the voucher valid?", "Hello! Thanks for asking.")
+    assert "RK401" not in codes(validity, "en", **config.model_dump(include={"bundling"}))
 
 
 def test_a_statement_in_an_earlier_message_settles_a_member():
