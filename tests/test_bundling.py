@@ -426,3 +426,13 @@ def test_exclude_phrases_keep_validity_periods_out_of_lead_time():
 
 def test_a_german_verb_at_the_clause_end_is_found_far_from_wann():
     assert _asked("de", "Wann kann ich meinen Laptop aus der Reparatur abholen?") == {"lead_time"}
+
+
+def test_an_earlier_bare_date_covers_the_lead_time_asked_then():
+    history = (
+        Message(role="customer", text="Когда сможете привезти шкаф?"),
+        Message(role="agent", text="Здравствуйте! В пятницу с 18 до 22."),
+    )
+    assert "RK402" not in codes(conversation("А сколько он стоит?", "Шкаф стоит 14 500 ₽, оплата при получении картой.", *history), "ru")
+    history = (Message(role="customer", text="Добрый день."), Message(role="agent", text="Здравствуйте! В пятницу с 18 до 22."))
+    assert "RK402" in codes(conversation("А сколько он стоит?", "Шкаф стоит 14 500 ₽, оплата при получении картой.", *history), "ru")
