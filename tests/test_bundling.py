@@ -239,8 +239,9 @@ def test_bad_options_are_config_errors(bad):
         replykit.check("x", config={"bundling": bad})
 
 
-def test_bad_phrase_syntax_is_a_config_error():
-    config = {"bundling": {"topics": {"assembly": {"phrases": {"de": {"ask": ["~montage"]}}}}}}
+@pytest.mark.parametrize("phrase", ["~montage", "montage ...", "wann .."])
+def test_bad_phrase_syntax_is_a_config_error(phrase):
+    config = {"bundling": {"topics": {"assembly": {"phrases": {"de": {"ask": [phrase]}}}}}}
     with pytest.raises(ConfigError):
         replykit.check(conversation("Montage?", "Ja."), locale="de", config=config)
 
