@@ -32,6 +32,25 @@ def codes(value, lang: str, **kwargs) -> list[str]:
     return replykit.check(value, locale=lang, config={"select": ["RK4"], **kwargs}).codes()
 
 
+def _answered(lang: str, text: str, asked: tuple[str, ...] = ()) -> set[str]:
+    from replykit.bundling.detect import answers
+    from replykit.bundling.lexicon import pack
+
+    p = pack(lang)
+    assert p is not None
+    return set(answers(p, text, asked=asked))
+
+
+def _asked(lang: str, text: str) -> set[str]:
+    from replykit.bundling.detect import questions
+    from replykit.bundling.lexicon import pack
+    from replykit.document import Document
+
+    p = pack(lang)
+    assert p is not None
+    return {m.topic for m in questions(p, Document(text, language=lang)).asked}
+
+
 FULL = Offer(
     price=Decimal(1500),
     lead_time=timedelta(days=2),
@@ -220,8 +239,9 @@ def test_bad_options_are_config_errors(bad):
         replykit.check("x", config={"bundling": bad})
 
 
-def test_bad_phrase_syntax_is_a_config_error():
-    config = {"bundling": {"topics": {"assembly": {"phrases": {"de": {"ask": ["~montage"]}}}}}}
+@pytest.mark.parametrize("phrase", ["~montage", "montage ...", "wann .."])
+def test_bad_phrase_syntax_is_a_config_error(phrase):
+    config = {"bundling": {"topics": {"assembly": {"phrases": {"de": {"ask": [phrase]}}}}}}
     with pytest.raises(ConfigError):
         replykit.check(conversation("Montage?", "Ja."), locale="de", config=config)
 
@@ -236,6 +256,8 @@ def test_config_file_from_the_docs(tmp_path):
     assert finding.message.endswith("lead time, payment timing, payment method, assembly. Answer it now.")
     deflecting = conversation("Сколько стоит?", "Напишите нам в телеграм.")
     assert "RK403" in codes(deflecting, "ru", **config.model_dump(include={"bundling"}))
+    validity = conversation("How long is the voucher valid?", "Hello! Thanks for asking.")
+    assert "RK401" not in codes(validity, "en", **config.model_dump(include={"bundling"}))
 
 
 def test_a_statement_in_an_earlier_message_settles_a_member():
@@ -269,13 +291,7 @@ def test_any_text_gives_findings_not_crashes(text, lang):
     ],
 )
 def test_a_pronoun_refers_back_to_the_topic_named_before(question, topic):
-    from replykit.bundling.detect import questions
-    from replykit.bundling.lexicon import pack
-    from replykit.document import Document
-
-    p = pack("ru")
-    assert p is not None
-    asked = {m.topic for m in questions(p, Document(question, language="ru")).asked}
+    asked = _asked("ru", question)
     assert topic in asked and ({"price", "delivery_cost"} - {topic}).isdisjoint(asked)
 
 
@@ -311,3 +327,113 @@ def test_bare_builder_output_passes_every_check_in_a_running_chat(lang):
     )
     report = replykit.check(conv, locale=lang)
     assert report.findings == (), report.findings
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "Акция действует до 30 апреля."),
+        ("ru", "Аренда зала — 3 500 ₽ в час, за 4 часа — 14 000 ₽."),
+        ("ru", "Да, счёт выставим сегодня."),
+        ("bg", "Ягодите днес са по 8 лв. за килограм."),
+        ("hu", "Az eper ma 1 800 Ft kilója."),
+        ("en", "Our spring sale runs until April 30."),
+        ("de", "Unser Sommerschlussverkauf läuft bis zum 31. August."),
+    ],
+)
+def test_a_date_or_duration_without_a_delivery_cue_answers_no_lead_time(lang, text):
+    assert "lead_time" not in _answered(lang, text)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "Посылка придёт через 3 дня."),
+        ("uk", "Диван виготовимо за 3 тижні."),
+        ("bg", "Техникът ще дойде в четвъртък сутринта."),
+        ("hu", "A szerelő csütörtökön érkezik."),
+        ("en", "The courier will deliver it this afternoon, it takes about two hours."),
+        ("de", "Der Techniker kommt am Donnerstag."),
+    ],
+)
+def test_a_delivery_or_production_cue_makes_a_date_a_lead_time(lang, text):
+    assert "lead_time" in _answered(lang, text)
+
+
+def test_a_bare_date_answers_the_lead_time_only_when_it_was_asked():
+    reply = "Можем в пятницу с 18 до 22."
+    assert "lead_time" not in _answered("ru", reply)
+    assert "lead_time" in _answered("ru", reply, asked=("lead_time",))
+    # and so in a conversation: asked "when", answered with a bare day
+    assert "RK401" not in codes(conversation("Когда сможете привезти?", "Здравствуйте! В пятницу с 18 до 22."), "ru")
+    assert "RK401" in codes(conversation("Когда сможете привезти?", "Здравствуйте! Спасибо за заказ."), "ru")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "topic"),
+    [
+        ("ru", "Дети до 7 лет проходят бесплатно.", "price"),
+        ("ru", "Курьер заберёт товар бесплатно.", "delivery_cost"),
+        ("en", "Shipping is free of charge.", "delivery_cost"),
+        ("de", "Die Montage ist kostenlos.", "price"),
+    ],
+)
+def test_free_is_an_amount_owned_like_money(lang, text, topic):
+    other = "price" if topic == "delivery_cost" else "delivery_cost"
+    assert topic in _answered(lang, text)
+    assert other not in _answered(lang, text)
+
+
+def test_an_amount_after_a_delivery_clause_is_the_delivery_cost():
+    assert _answered("ru", "Да, доставляем в пункты выдачи, стоимость — 99 ₽.") == {"delivery_cost"}
+    # an amount of its own in between keeps the total a price
+    assert _answered("ru", "Плитка — 6 600 ₽, доставка — 900 ₽, итого 7 500 ₽.") == {"price", "delivery_cost"}
+    # a cue after the amount does not take it over
+    assert "price" in _answered("de", "Drei Pizzen kosten 36 €, wir liefern in 40 Minuten.")
+
+
+def test_hungarian_case_endings_after_a_hyphen_belong_to_the_word():
+    assert _asked("hu", "Lehet Google Pay-jel fizetni?") == {"payment_method"}
+    assert "payment_method" in _answered("hu", "Igen, PayPal-lal is fizethet.")
+    assert "lead_time" in _answered("hu", "A csomag március 12-ig megérkezik.")
+    # other languages keep a hyphenated word whole
+    assert "payment_method" not in _asked("ru", "Это сплит-система?")
+
+
+def test_a_lemma_inside_a_hyphenated_phrase_matches_every_form():
+    assert _asked("ru", "Можно ли расплатиться по QR-коду?") == {"payment_method"}
+
+
+def test_a_longer_phrase_wins_and_shadows_what_it_holds():
+    assert _asked("bg", "Какъв е срокът за доставка до Бургас?") == {"lead_time"}
+    assert _asked("hu", "Mennyi a garancia a mosógépre?") == {"warranty"}
+
+
+def test_a_short_follow_up_question_asks_what_the_sentence_before_stated():
+    assert _asked("ru", "Закажу у вас, если привезёте до субботы. Реально?") == {"lead_time"}
+    assert _asked("ru", "Закажу у вас, если привезёте до субботы.") == set()
+    assert _asked("ru", "Закажу у вас, если привезёте до субботы. Спасибо.") == set()
+
+
+def test_exclude_phrases_keep_validity_periods_out_of_lead_time():
+    assert _asked("ru", "Уточните, пожалуйста, срок действия сертификата.") == set()
+    assert _asked("ru", "Уточните, пожалуйста, срок изготовления.") == {"lead_time"}
+    assert _asked("uk", "Який термін придатності крему?") == set()
+    config = {"bundling": {"topics": {"lead_time": {"phrases": {"en": {"exclude": ["how long .. valid"]}}}}}}
+    conv = conversation("How long is the voucher valid?", "Hello! Thanks for asking.")
+    assert "RK401" in codes(conversation("How long does delivery take?", "Hello! Thanks for asking."), "en")
+    assert "RK401" not in codes(conv, "en", **config)
+
+
+def test_a_german_verb_at_the_clause_end_is_found_far_from_wann():
+    assert _asked("de", "Wann kann ich meinen Laptop aus der Reparatur abholen?") == {"lead_time"}
+
+
+def test_an_earlier_bare_date_covers_the_lead_time_asked_then():
+    history = (
+        Message(role="customer", text="Когда сможете привезти шкаф?"),
+        Message(role="agent", text="Здравствуйте! В пятницу с 18 до 22."),
+    )
+    assert "RK402" not in codes(conversation("А сколько он стоит?", "Шкаф стоит 14 500 ₽, оплата при получении картой.", *history), "ru")
+    history = (Message(role="customer", text="Добрый день."), Message(role="agent", text="Здравствуйте! В пятницу с 18 до 22."))
+    assert "RK402" in codes(conversation("А сколько он стоит?", "Шкаф стоит 14 500 ₽, оплата при получении картой.", *history), "ru")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import regex
@@ -40,8 +41,9 @@ def questions(pack: Pack, doc: Document) -> Questions:
     """Topics asked in `doc` — a customer's message — sentence by sentence."""
     text = normalize(doc.text)
     asked: list[Mention] = []
-    stated: set[str] = set()
+    stated: list[Mention] = []
     previous = (0, 0)
+    before: list[Mention] = []  # what the previous sentence stated
     for start, end in _sentences(doc):
         found = [
             Mention(name, m.start(), m.end(), doc.text[m.start() : m.end()])
@@ -51,15 +53,20 @@ def questions(pack: Pack, doc: Document) -> Questions:
         ]
         found = [_referent(pack, text, m, previous[0], end) for m in found if not _shadowed(pack, m, found)]
         previous = (start, end)
-        if not found:
-            continue
         sentence = text[start:end]
-        if "?" in sentence or pack.question.search(text, start, end) or _terse(sentence):
+        if not found:
+            if before and "?" in sentence and len(sentence.split()) <= 3:  # "...до субботы. Реально?"
+                asked.extend(before)
+                del stated[len(stated) - len(before) :]
+            before = []
+        elif "?" in sentence or pack.question.search(text, start, end) or _terse(sentence):
             asked.extend(found)
+            before = []
         else:
-            stated.update(m.topic for m in found)
+            stated.extend(found)
+            before = found
     asked.sort(key=lambda m: m.start)
-    return Questions(tuple(asked), frozenset(stated))
+    return Questions(tuple(asked), frozenset(m.topic for m in stated))
 
 
 def _terse(sentence: str) -> bool:
@@ -88,13 +95,16 @@ def _shadowed(pack: Pack, mention: Mention, found: list[Mention]) -> bool:
     )
 
 
-def answers(pack: Pack, text: str, limit: int | None = None) -> dict[str, Mention]:
+def answers(
+    pack: Pack, text: str, limit: int | None = None, asked: Iterable[str] = ()
+) -> dict[str, Mention]:
     """Topics that `text[:limit]` answers: a value of the topic's kind, or an answer phrase.
 
     A value (money, duration, date) goes to the topic whose cue is nearest in the same clause
     ("гарантия 12 месяцев" → warranty), else in the same sentence; without any cue, to the
-    topics that claim that kind of value by default.
+    topics that claim that kind of value by default or, among the `asked` topics, when asked.
     """
+    asked = frozenset(asked)
     norm = normalize(text)
     end = len(text) if limit is None else limit
     found: dict[str, Mention] = {}
@@ -121,13 +131,36 @@ def answers(pack: Pack, text: str, limit: int | None = None) -> dict[str, Mentio
                 continue
             if kind == "money":
                 money.append(m.span())
-            owner = None
-            for bounds in (clauses, sentences):
-                owner = owner or _cued_owner(pack, norm, bounds, kind, m.start(), m.end())
-            owners = [owner] if owner else [n for n, t in pack.topics.items() if kind in t.claims]
+            owner = _cued_owner(pack, norm, clauses, kind, m.start(), m.end())
+            if owner and kind == "money":
+                owner = _shadowing_owner(pack, norm, sentences, money, owner) or owner
+            owner = owner or _cued_owner(pack, norm, sentences, kind, m.start(), m.end())
+            owners = (
+                [owner]
+                if owner
+                else [n for n, t in pack.topics.items() if kind in t.claims or n in asked and kind in t.claims_when_asked]
+            )
             for name in owners:
                 add(name, m.start(), m.end())
     return found
+
+
+def _shadowing_owner(
+    pack: Pack, text: str, sentences: list[tuple[int, int]], money: list[tuple[int, int]], owner: str
+) -> str | None:
+    """ "Доставляем в пункты Ozon, стоимость — 99 ₽": an amount whose own clause names only the
+    price belongs to a topic that shadows it (the delivery cost) when that topic's cue stands
+    earlier in the sentence with no other amount in between ("доставка — 900 ₽, итого 7 500 ₽")."""
+    start = money[-1][0]
+    i = bisect.bisect_left(sentences, (start, start))
+    sentence_start = sentences[i - 1][1] if i else 0
+    for name, topic in pack.topics.items():
+        if owner not in topic.shadows or topic.cue is None or "money" not in topic.claims | topic.claims_with_cue:
+            continue
+        cues = list(topic.cue.finditer(text, sentence_start, start))
+        if cues and not any(cues[-1].end() <= s for s, _ in money[:-1]):
+            return name
+    return None
 
 
 def _cued_owner(pack: Pack, text: str, bounds: list[tuple[int, int]], kind: str, start: int, end: int) -> str | None:

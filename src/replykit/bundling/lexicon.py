@@ -2,7 +2,7 @@
 
 Phrase syntax (see data/ru.toml): words separated by spaces; `~word` any form of the word's
 lemma (ru/uk, through pymorphy3), `stem*` any ending, `a/b` either, `..` up to four words
-(not across a comma), `#` a number.
+(not across a comma), `...` up to eight (German verbs at the clause end), `#` a number.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ _SEP = r"[\s\u00a0]+"
 # Whole words: not inside a longer word, nor a part of a hyphenated one ("сплит" ≠ "сплит-система").
 _B, _E = r"(?<![\p{L}\d]|\p{L}-)", r"(?![\p{L}\d]|-\p{L})"
 _GAP = r"(?:[^\s.,;!?…]+[\s\u00a0]+){0,4}?"
+_LONG_GAP = r"(?:[^\s.,;!?…]+[\s\u00a0]+){0,8}?"  # `...`: a German verb at the clause end
 _NUM = r"\d+(?:[\s\u00a0\u202f.,']\d{3})*(?:[.,]\d{1,2})?"
 _RANGE = r"\d+(?:[.,]\d)?(?:\s*[-–—]\s*\d+(?:[.,]\d)?)?"
 _DAY, _MONTH = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])"
@@ -44,6 +45,7 @@ class Topic:
     label: str
     claims: frozenset[str]
     claims_with_cue: frozenset[str]
+    claims_when_asked: frozenset[str]
     shadows: frozenset[str]
     takes_over: frozenset[str]
     ask: regex.Pattern[str] | None
@@ -101,7 +103,16 @@ def _lemma_forms(language: str, lemma: str) -> tuple[str, ...]:
     return tuple(sorted(forms, key=len, reverse=True))
 
 
+def _end(language: str) -> str:
+    """Where a whole word ends; in languages that write case endings after a hyphen
+    ("Apple Pay-jel", "március 31-ig", "1 800 Ft-ot") the ending belongs to the word."""
+    data = language_data(language) or {}
+    return (r"(?:-\p{L}+)?" if data.get("hyphen_suffixes") else "") + _E
+
+
 def _word(language: str, word: str) -> str:
+    if "-" in word.strip("-") and "~" in word:  # "qr-~код": each part on its own
+        return "-".join(f"(?:{_word(language, part)})" for part in word.split("-"))
     if word.startswith("~") and len(word) > 1:
         if language not in MORPH_LANGUAGES:
             raise ConfigError(f"{word!r}: `~lemma` needs morphology, which {language!r} lacks; write `stem*`")
@@ -117,25 +128,29 @@ def _phrase(language: str, phrase: str) -> str:
     out = ""
     after_gap = True
     for item in normalize(phrase.strip().lower()).split():
-        if item == "..":
-            out += (_SEP if out else "") + _GAP
+        if item in ("..", "..."):
+            out += (_SEP if out else "") + (_GAP if item == ".." else _LONG_GAP)
             after_gap = True
             continue
         alternatives = [a for a in item.split("/") if a] if len(item) > 1 else [item]
         body = "|".join(_word(language, a) for a in alternatives)
         out += ("" if after_gap else _SEP) + f"(?:{body})"
         after_gap = False
-    if not out or after_gap and out.endswith(_GAP):
+    if not out or after_gap and out.endswith((_GAP, _LONG_GAP)):
         raise ConfigError(f"bad phrase {phrase!r}: it must have a word and must not end with `..`")
     return out
 
 
-def compile_phrases(language: str, phrases: Iterable[str]) -> regex.Pattern[str] | None:
-    """One case-insensitive pattern matching any of `phrases` as whole words."""
-    bodies = [_phrase(language, p) for p in dict.fromkeys(phrases)]
+def compile_phrases(language: str, phrases: Iterable[str], exclude: Iterable[str] = ()) -> regex.Pattern[str] | None:
+    """One case-insensitive pattern matching any of `phrases` as whole words; a phrase of more
+    words is tried first, so "срок за доставка" wins over "срок" and shadows what it holds.
+    No match starts with one of the `exclude` phrases ("срок действия" is no lead time)."""
+    bodies = [_phrase(language, p) for p in sorted(dict.fromkeys(phrases), key=lambda p: -len(p.split()))]
     if not bodies:
         return None
-    return regex.compile(rf"{_B}(?:{'|'.join(bodies)}){_E}", regex.IGNORECASE)
+    end = _end(language)
+    unless = f"(?!(?:{_alternation(language, exclude)}){end})" if exclude else ""
+    return regex.compile(rf"{_B}{unless}(?:{'|'.join(bodies)}){end}", regex.IGNORECASE)
 
 
 def _alternation(language: str, phrases: Iterable[str]) -> str:
@@ -179,8 +194,9 @@ def _value_patterns(language: str, data: dict[str, Any]) -> dict[str, regex.Patt
     number_words = _alternation(language, values.get("number_words", ())) or "(?!)"
     months, days = _babel_names(language)
     month, day = _names(language, months), _names(language, days)
-    b, e = _B, _E
-    money = rf"{b}(?:(?:{prefix})\s?{_NUM}|{_NUM}(?:\s?(?:{multiplier}))?\s?(?:{currency})){e}"
+    free = _alternation(language, values.get("free", ())) or "(?!)"
+    b, e = _B, _end(language)
+    money = rf"{b}(?:(?:{prefix})\s?{_NUM}|{_NUM}(?:\s?(?:{multiplier}))?\s?(?:{currency})|{free}){e}"
     duration = rf"{b}(?:(?:{_RANGE}|{number_words})(?:\s*|-)(?:{units})|{_alternation(language, values.get('durations', ())) or '(?!)'}){e}"
     dates = _alternation(language, values.get("dates", ())) or "(?!)"
     date = rf"{b}(?:\d{{1,2}}\.?\s*(?:{month})|(?:{month})\s*\d{{1,2}}\.?|{_NUMERIC_DATE}|{day}|{dates}){e}"
@@ -209,11 +225,12 @@ def _load(language: str, options_json: str) -> Pack | None:
                 label=spec.get("label") or name.replace("_", " "),
                 claims=frozenset(spec.get("claims", ())),
                 claims_with_cue=frozenset(spec.get("claims_with_cue", ())),
+                claims_when_asked=frozenset(spec.get("claims_when_asked", ())),
                 shadows=frozenset(spec.get("shadows", ())),
                 takes_over=frozenset(spec.get("takes_over", ())),
-                ask=compile_phrases(language, phrases("ask")),
+                ask=compile_phrases(language, phrases("ask"), phrases("exclude")),
                 answer=compile_phrases(language, phrases("answer")),
-                cue=compile_phrases(language, phrases("cue")),
+                cue=compile_phrases(language, phrases("cue"), phrases("exclude")),
             )
         question = compile_phrases(language, data.get("question", {}).get("cues", ())) or regex.compile("(?!)")
         pronoun = compile_phrases(language, data.get("question", {}).get("pronouns", ()))

@@ -17,8 +17,9 @@ class TopicPhrases(_Options):
     ask: tuple[str, ...] = ()
     answer: tuple[str, ...] = ()
     cue: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = Field(default=(), description="phrases that cancel an ask or cue match starting with them")
 
-    @field_validator("ask", "answer", "cue")
+    @field_validator("ask", "answer", "cue", "exclude")
     @classmethod
     def _non_empty(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         if any(not p.strip() for p in value):
@@ -32,6 +33,7 @@ class TopicOptions(_Options):
     label: str | None = None
     claims: tuple[ValueKind, ...] = ()
     claims_with_cue: tuple[ValueKind, ...] = ()
+    claims_when_asked: tuple[ValueKind, ...] = ()
     shadows: tuple[str, ...] = ()
     takes_over: tuple[str, ...] = ()
     phrases: dict[str, TopicPhrases] = Field(default_factory=dict, description="per language code")

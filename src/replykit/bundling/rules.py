@@ -61,17 +61,19 @@ def _state(ctx: Context) -> _State | None:
             return None
         asked: list[Mention] = []
         stated: set[str] = set()
+        ever_asked: set[str] = set()  # an earlier agent message answered earlier questions
         customers = ctx.customer_messages()
         older = customers[: len(customers) - len(pending)][-options.lookback :]
         for message, doc in _documents(ctx, [*older, *pending]):
             q: Questions = questions(p, doc)
             stated |= q.stated
+            ever_asked.update(m.topic for m in q.asked)
             if any(message is m for m in pending):
                 asked.extend(q.asked)
         earlier: set[str] = set()
         for _, doc in _documents(ctx, ctx.agent_messages()[-options.lookback :]):
-            earlier |= answers(p, doc.text, doc.own_end).keys()
-        answered = answers(p, ctx.doc.text, ctx.doc.own_end)
+            earlier |= answers(p, doc.text, doc.own_end, ever_asked).keys()
+        answered = answers(p, ctx.doc.text, ctx.doc.own_end, {m.topic for m in asked})
         span = (own[0].start, own[-1].end)
         with_answer = [s for s in own if any(s.start <= m.start < s.end for m in answered.values())]
         return _State(
