@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from replykit.errors import ConfigError, InputError, InputTooLargeError, ReplykitError, UnknownRuleError
+from replykit.errors import (
+    ConfigError,
+    InputError,
+    InputTooLargeError,
+    MissingDependencyError,
+    ReplykitError,
+    UnknownRuleError,
+)
 from replykit.models import Conversation, Customer, Finding, Fix, Message, Report, Severity
 from replykit.models import CategoryScore, ConversationScore, Readability, Scorecard  # noqa: I001
 
@@ -39,12 +46,20 @@ _LAZY = {
     "cliche_score": ("replykit.cliches.score", "cliche_score"),
     "find_templates": ("replykit.cliches.templates", "find_templates"),
     "TemplateCluster": ("replykit.cliches.templates", "TemplateCluster"),
+    **{n: ("replykit.auditing.run", n) for n in ("audit", "iter_audit")},
+    **{n: ("replykit.auditing.columns", n) for n in ("Columns", "read_csv", "read_jsonl")},
+    **{n: ("replykit.auditing.result", n) for n in ("AuditResult", "FindingRow", "ReplyAudit")},
+    **{n: ("replykit.auditing.frames", n) for n in ("audit_partition", "audit_meta")},
 }
 
 if TYPE_CHECKING:
     from replykit.formality.build import formalize
     from replykit.api import check, rules, score_conversation
     from replykit.autofix import fix
+    from replykit.auditing.columns import Columns, read_csv, read_jsonl
+    from replykit.auditing.frames import audit_meta, audit_partition
+    from replykit.auditing.result import AuditResult, FindingRow, ReplyAudit
+    from replykit.auditing.run import audit, iter_audit
     from replykit.config import Config, load_config
     from replykit.bundling.build import Offer, bundle
     from replykit.cliches.score import cliche_score
@@ -73,20 +88,25 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "AuditResult",
     "CategoryScore",
+    "Columns",
     "Config",
     "ConfigError",
     "Conversation",
     "ConversationScore",
     "Customer",
     "Finding",
+    "FindingRow",
     "Fix",
     "InputError",
     "InputTooLargeError",
     "Message",
+    "MissingDependencyError",
     "Offer",
     "Promise",
     "Readability",
+    "ReplyAudit",
     "ReplykitError",
     "Report",
     "ResponseTimes",
@@ -95,6 +115,9 @@ __all__ = [
     "TemplateCluster",
     "UnknownRuleError",
     "address",
+    "audit",
+    "audit_meta",
+    "audit_partition",
     "bundle",
     "check",
     "cliche_score",
@@ -104,10 +127,13 @@ __all__ = [
     "fix",
     "formalize",
     "greeting",
+    "iter_audit",
     "load_config",
     "response_times",
     "parse_name",
     "preferred_address",
+    "read_csv",
+    "read_jsonl",
     "rules",
     "score_conversation",
 ]

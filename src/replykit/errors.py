@@ -24,3 +24,7 @@ class UnknownRuleError(ConfigError, KeyError):
 
     def __str__(self) -> str:  # KeyError would quote the message
         return str(self.args[0]) if self.args else ""
+
+
+class MissingDependencyError(ReplykitError, ImportError):
+    """An optional feature needs a package that is not installed (the message says which extra)."""

@@ -198,6 +198,11 @@ class Report(_Frozen):
     def codes(self) -> list[str]:
         return [f.code for f in self.findings]
 
+    def _repr_html_(self) -> str:  # Jupyter: the reply with its findings highlighted
+        from replykit.auditing.html import report_html
+
+        return report_html(self)
+
 
 class ConversationScore(_Frozen):
     """Scores of every agent reply of a conversation and their mean (a failed reply counts 0)."""
