@@ -7,6 +7,7 @@ import json
 import sys
 from collections import Counter
 from itertools import count, islice
+from pathlib import Path
 
 import pytest
 
@@ -294,3 +295,25 @@ def test_progress_line_without_tqdm(monkeypatch, capsys):
 def test_progress_is_off_by_default_when_not_a_terminal(capsys):
     replykit.audit(REPLIES, workers=1)
     assert capsys.readouterr().err == ""
+
+
+# --- the shipped sample export, end to end --------------------------------------------------------------
+
+SAMPLE = Path(__file__).parents[1] / "examples" / "sample_export.csv"
+ZENDESK = {
+    "conversation": "ticket_id", "message_id": "comment_id", "role": "author_role", "agent": "author_name",
+    "public": "public", "text": "body", "sent_at": "created_at", "channel": "via_channel", "locale": "locale",
+    "customer": {"first_name": "requester_first_name", "gender": "requester_gender"}, "timezone": "Europe/Moscow",
+}  # fmt: skip
+
+
+def test_sample_export_audits_the_same_from_csv_and_from_pandas():
+    pd = pytest.importorskip("pandas")
+    streamed = replykit.audit(replykit.read_csv(SAMPLE), columns=ZENDESK, workers=1)
+    framed = replykit.audit(pd.read_csv(SAMPLE), columns=ZENDESK, workers=1)
+    assert len(streamed) == sum(1 for r in replykit.read_csv(SAMPLE) if r["author_role"] == "agent" and r["public"] == "true")
+    assert not streamed.counts["failed"]
+    assert [(str(r.reply_id), [f.code for f in r.findings], r.sent_at) for r in streamed.replies] == [
+        (str(r.reply_id), [f.code for f in r.findings], r.sent_at) for r in framed.replies
+    ]
+    assert {"RK105", "RK107"} <= {code for code, _ in streamed.counts["by_rule"]}

@@ -1,0 +1,121 @@
+"""Audit N generated replies, streaming, and print wall time, replies per second and peak memory.
+
+    PYTHONPATH=src python benchmarks/audit_bench.py --n 1000000
+
+Replies are generated on the fly (never all in memory) in six languages; one in five comes as
+a chat conversation of message rows, so conversation rebuilding is measured too. Results are
+streamed through `replykit.iter_audit` and only counted. `--collect` runs `replykit.audit`
+instead and builds its tables, to measure what keeping every row costs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+import replykit
+
+GREETINGS = {
+    "ru": ["Здравствуйте, {name}!", "Добрый день!", "Привет!", ""],
+    "uk": ["Вітаю!", "Добрий день, {name}!", "Привіт!", ""],
+    "bg": ["Здравейте!", "Добър ден, {name}!", ""],
+    "hu": ["Jó napot kívánok!", "Szia!", ""],
+    "en": ["Hello {name},", "Hi {name}!", "Hey!", ""],
+    "de": ["Guten Tag {name},", "Hallo!", ""],
+}
+BODIES = {
+    "ru": "Ваш заказ №{n} отправлен, трек-номер пришлём завтра. Если будут вопросы, напишите нам.",
+    "uk": "Ваше замовлення №{n} відправлено сьогодні. Якщо будуть питання, напишіть нам.",
+    "bg": "Поръчката ви №{n} е изпратена днес. Ако имате въпроси, пишете ни.",
+    "hu": "A(z) {n}. számú rendelését ma feladtuk. Kérdés esetén írjon nekünk.",
+    "en": "Your order #{n} has shipped today, the tracking number follows tomorrow.",
+    "de": "Ihre Bestellung Nr. {n} wurde heute versandt, die Sendungsnummer folgt morgen.",
+}
+SIGN_OFFS = {
+    "ru": ["С уважением, {agent}", "Пока!", ""],
+    "uk": ["З повагою, {agent}", ""],
+    "bg": ["С уважение, {agent}", ""],
+    "hu": ["Üdvözlettel, {agent}", ""],
+    "en": ["Kind regards,\n{agent}", "xoxo", ""],
+    "de": ["Mit freundlichen Grüßen\n{agent}", ""],
+}
+NAMES = ["Мария", "Олена", "Maria", "Anna", "Иван", "Jonas"]
+AGENTS = ["Анна", "Борис", "Anna", "Paul"]
+
+
+def reply(rng: random.Random, n: int) -> str:
+    lang = rng.choice(list(BODIES))
+    parts = [
+        rng.choice(GREETINGS[lang]).format(name=rng.choice(NAMES)),
+        BODIES[lang].format(n=n),
+        rng.choice(SIGN_OFFS[lang]).format(agent=rng.choice(AGENTS)),
+    ]
+    return "\n\n".join(p for p in parts if p)
+
+
+def generate(total: int, seed: int = 7) -> Iterator[Any]:
+    """`total` replies: mostly plain texts, every fifth reply a chat of customer and agent rows."""
+    rng = random.Random(seed)
+    n = 0
+    while n < total:
+        if n % 5 == 4 and n + 2 <= total:
+            conversation = f"chat{n}"
+            yield {"conversation_id": conversation, "role": "customer", "text": "Где мой заказ?", "channel": "chat"}
+            for _ in range(2):
+                yield {"conversation_id": conversation, "role": "agent", "text": reply(rng, n), "channel": "chat",
+                       "agent": rng.choice(AGENTS), "message_id": n}  # fmt: skip
+                n += 1
+        else:
+            yield reply(rng, n)
+            n += 1
+
+
+def peak_mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # kilobytes on Linux
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n", type=int, default=1_000_000, help="replies to audit (default 1,000,000)")
+    parser.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
+    parser.add_argument("--chunk-size", type=int, default=500)
+    parser.add_argument("--collect", action="store_true", help="keep every row: replykit.audit() and its tables")
+    parser.add_argument("--progress", action="store_true")
+    args = parser.parse_args(argv)
+
+    start = time.perf_counter()
+    data = generate(args.n)
+    options = {"workers": args.workers, "chunk_size": args.chunk_size, "progress": args.progress or None}
+    codes: Counter[str] = Counter()
+    if args.collect:
+        result = replykit.audit(data, **options)
+        replies, failed = len(result), result.counts["failed"]
+        codes.update({code: n for (code, _), n in result.counts["by_rule"].items()})
+        tables = (len(result.findings), len(result.summary))
+    else:
+        replies = failed = 0
+        for audited in replykit.iter_audit(data, **options):
+            replies += 1
+            failed += audited.failure is not None
+            codes.update(f.code for f in audited.findings)
+    wall = time.perf_counter() - start
+
+    print(f"replies audited: {replies:,} ({failed:,} could not be checked)")
+    print(f"findings: {sum(codes.values()):,}  top: {', '.join(f'{c} {n:,}' for c, n in codes.most_common(5))}")
+    if args.collect:
+        print(f"tables: {tables[0]:,} finding rows, {tables[1]:,} summary rows")
+    print(f"wall time: {wall:.1f} s")
+    print(f"replies/s: {replies / wall:,.0f}")
+    print(f"peak memory: main process {peak_mb(resource.RUSAGE_SELF):,.0f} MB, "
+          f"largest worker {peak_mb(resource.RUSAGE_CHILDREN):,.0f} MB")  # fmt: skip
+    return 0 if replies == args.n else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
