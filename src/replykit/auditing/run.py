@@ -95,7 +95,7 @@ def iter_audit(
     if not isinstance(chunk_size, int) or chunk_size < 1:
         raise ConfigError(f"chunk_size must be a positive integer, not {chunk_size!r}")
     total = len(data) if hasattr(data, "__len__") else None
-    return _stream(_chunks(_units(data, cols, contiguous), chunk_size), workers, (cfg, cols, locale), progress, total)
+    return _stream(_chunks(_units(_rows(data, cols), cols, contiguous), chunk_size), workers, (cfg, cols, locale), progress, total)
 
 
 def _stream(
@@ -123,18 +123,22 @@ def _stream(
 # --- input → units -----------------------------------------------------------------------------
 
 
-def _units(data: Any, cols: Columns, contiguous: bool) -> Iterator[tuple[int, Unit]]:
-    """(input rows consumed, unit of work) in input order."""
+def _rows(data: Any, cols: Columns) -> Iterator[tuple[Any, Any]]:
+    """(position, item) for each input item or table row; checks the input's shape at once."""
     if isinstance(data, str | bytes | Mapping | Message | Conversation):
         raise InputError(f"audit() takes many replies (an iterable or a DataFrame), not one {type(data).__name__}; "
                          "use check() for a single reply")  # fmt: skip
     if _is_frame(data):
-        rows = _frame_rows(data, cols)
-    else:
-        try:
-            rows = enumerate(data)
-        except TypeError:
-            raise InputError(f"audit() needs an iterable of replies or a DataFrame, not {type(data).__name__}") from None
+        check_columns(cols, {str(c) for c in data.columns})
+        return _frame_rows(data, cols)
+    try:
+        return enumerate(data)
+    except TypeError:
+        raise InputError(f"audit() needs an iterable of replies or a DataFrame, not {type(data).__name__}") from None
+
+
+def _units(rows: Iterator[tuple[Any, Any]], cols: Columns, contiguous: bool) -> Iterator[tuple[int, Unit]]:
+    """(input rows consumed, unit of work) in input order."""
     threads: dict[Any, list[tuple[Mapping[str, Any], Any]]] = {}
     seen: set[Any] = set()
     current: list[tuple[Mapping[str, Any], Any]] = []
@@ -187,7 +191,6 @@ def _frame_rows(frame: Any, cols: Columns) -> Iterator[tuple[Any, dict[str, Any]
     import pandas as pd
 
     present = {str(c) for c in frame.columns}
-    check_columns(cols, present)
     wanted = [c for c in dict.fromkeys(cols._named().values()) if c in present]
     if cols.conversation in present and len(frame):
         codes, _ = pd.factorize(frame[cols.conversation])
