@@ -181,7 +181,7 @@ def _live_patterns() -> list[regex.Pattern]:
             values = obj.values()
         elif isinstance(obj, list | tuple):
             values = obj
-        elif type(obj).__module__.startswith("replykit"):
+        elif str(getattr(type(obj), "__module__", "")).startswith("replykit"):  # pandas has odd types
             names = getattr(type(obj), "__slots__", ()) or vars(obj)
             values = [getattr(obj, n, None) for n in names]
         else:
