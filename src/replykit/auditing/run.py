@@ -12,7 +12,7 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import chain
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from replykit.api import check
 from replykit.auditing.columns import (
@@ -38,37 +38,40 @@ Unit = tuple[str, Any, Any]  # ("one", reply_id, str | Message | Conversation) o
 _IN_FLIGHT_PER_WORKER = 2
 
 
-def audit(
-    data: Iterable[Any],
-    *,
-    workers: int | None = None,
-    config: Config | Mapping[str, Any] | None = None,
-    columns: Columns | Mapping[str, Any] | None = None,
-    locale: str | None = None,
-    contiguous: bool = True,
-    chunk_size: int = 500,
-    progress: bool | None = None,
-) -> AuditResult:
-    """Check many past replies and tabulate the findings.
+class AuditOptions(TypedDict, total=False):
+    """How `audit` and `iter_audit` run (every key optional).
+
+    workers: processes; None (default) uses every core, 1 runs in this process. Results are
+        the same either way and keep the input order.
+    config: a Config or mapping, as for `check`.
+    columns: where each field of a message row is (see `Columns`).
+    locale: the language of replies whose data names none.
+    contiguous: rows of one conversation are adjacent in a stream (default True);
+        False groups them in memory instead.
+    chunk_size: input rows sent to a worker at a time (default 500).
+    progress: a progress bar; None (default) shows one on long runs when stderr is a terminal.
+    """
+
+    workers: int | None
+    config: Config | Mapping[str, Any] | None
+    columns: Columns | Mapping[str, Any] | None
+    locale: str | None
+    contiguous: bool
+    chunk_size: int
+    progress: bool | None
+
+
+def audit(data: Iterable[Any], **options: Unpack[AuditOptions]) -> AuditResult:
+    """Check many past replies and tabulate the findings (`.findings`, `.summary`).
 
     `data` is an iterable of replies (str, Message, or Conversation: its last agent message is
     checked, as by `check`), of message rows (mappings; see `Columns`), or a pandas DataFrame
     with one row per message. Rows of a conversation are rebuilt into a Conversation and each
-    agent message is checked in the context of the messages before it.
-
-    `workers=1` runs in this process; the default uses every core. Results are the same
-    either way and keep the input order. `locale` is used where the data names none.
-    Rows of one conversation must be adjacent in a stream (`contiguous=False` groups them in
-    memory instead). `progress=None` shows a progress bar on long runs when stderr is a
-    terminal.
+    agent message is checked in the context of the messages before it. See `AuditOptions`.
     """
-    cfg = make_config(config)
-    return AuditResult(
-        list(iter_audit(data, workers=workers, config=cfg, columns=columns, locale=locale,
-                        contiguous=contiguous, chunk_size=chunk_size, progress=progress)),
-        families=families(),
-        fail_on=cfg.fail_on,
-    )  # fmt: skip
+    cfg = make_config(options.get("config"))
+    replies = list(iter_audit(data, **{**options, "config": cfg}))
+    return AuditResult(replies, families=families(), fail_on=cfg.fail_on)
 
 
 def iter_audit(
@@ -84,7 +87,7 @@ def iter_audit(
 ) -> Iterator[ReplyAudit]:
     """Like `audit`, but yield each reply's result as it is ready, keeping nothing.
 
-    Use it for inputs too large to tabulate in memory.
+    Use it for inputs too large to tabulate in memory. Options: see `AuditOptions`.
     """
     cfg = make_config(config)
     cols = make_columns(columns)
