@@ -2,9 +2,9 @@
 
     PYTHONPATH=src python benchmarks/audit_bench.py --n 1000000
 
-Replies are generated on the fly (never all in memory) in six languages; one in five comes as
-a chat conversation of message rows, so conversation rebuilding is measured too. Results are
-streamed through `replykit.iter_audit` and only counted. `--collect` runs `replykit.audit`
+Replies are generated on the fly (never all in memory) by benchmarks/corpus.py; one in five
+comes in a chat conversation of message rows, so conversation rebuilding is measured too.
+Results are streamed through `replykit.iter_audit` and only counted. `--collect` runs `replykit.audit`
 instead and builds its tables, to measure what keeping every row costs.
 """
 
@@ -17,62 +17,32 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
-import replykit
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-GREETINGS = {
-    "ru": ["Здравствуйте, {name}!", "Добрый день!", "Привет!", ""],
-    "uk": ["Вітаю!", "Добрий день, {name}!", "Привіт!", ""],
-    "bg": ["Здравейте!", "Добър ден, {name}!", ""],
-    "hu": ["Jó napot kívánok!", "Szia!", ""],
-    "en": ["Hello {name},", "Hi {name}!", "Hey!", ""],
-    "de": ["Guten Tag {name},", "Hallo!", ""],
-}
-BODIES = {
-    "ru": "Ваш заказ №{n} отправлен, трек-номер пришлём завтра. Если будут вопросы, напишите нам.",
-    "uk": "Ваше замовлення №{n} відправлено сьогодні. Якщо будуть питання, напишіть нам.",
-    "bg": "Поръчката ви №{n} е изпратена днес. Ако имате въпроси, пишете ни.",
-    "hu": "A(z) {n}. számú rendelését ma feladtuk. Kérdés esetén írjon nekünk.",
-    "en": "Your order #{n} has shipped today, the tracking number follows tomorrow.",
-    "de": "Ihre Bestellung Nr. {n} wurde heute versandt, die Sendungsnummer folgt morgen.",
-}
-SIGN_OFFS = {
-    "ru": ["С уважением, {agent}", "Пока!", ""],
-    "uk": ["З повагою, {agent}", ""],
-    "bg": ["С уважение, {agent}", ""],
-    "hu": ["Üdvözlettel, {agent}", ""],
-    "en": ["Kind regards,\n{agent}", "xoxo", ""],
-    "de": ["Mit freundlichen Grüßen\n{agent}", ""],
-}
-NAMES = ["Мария", "Олена", "Maria", "Anna", "Иван", "Jonas"]
-AGENTS = ["Анна", "Борис", "Anna", "Paul"]
+import replykit  # noqa: E402
+from corpus import russian_replies  # noqa: E402
 
-
-def reply(rng: random.Random, n: int) -> str:
-    lang = rng.choice(list(BODIES))
-    parts = [
-        rng.choice(GREETINGS[lang]).format(name=rng.choice(NAMES)),
-        BODIES[lang].format(n=n),
-        rng.choice(SIGN_OFFS[lang]).format(agent=rng.choice(AGENTS)),
-    ]
-    return "\n\n".join(p for p in parts if p)
+AGENTS = ["Анна", "Борис", "Ольга", "Павел"]
 
 
 def generate(total: int, seed: int = 7) -> Iterator[Any]:
-    """`total` replies: mostly plain texts, every fifth reply a chat of customer and agent rows."""
-    rng = random.Random(seed)
+    """`total` replies from the benchmark corpus; every fifth pair of replies as a chat's rows."""
+    texts = russian_replies(total, seed)
+    agents = random.Random(seed)
     n = 0
-    while n < total:
-        if n % 5 == 4 and n + 2 <= total:
+    for text in texts:
+        if n % 10 == 8 and n + 1 < total:  # replies n and n+1 answer one customer in one chat
             conversation = f"chat{n}"
             yield {"conversation_id": conversation, "role": "customer", "text": "Где мой заказ?", "channel": "chat"}
-            for _ in range(2):
-                yield {"conversation_id": conversation, "role": "agent", "text": reply(rng, n), "channel": "chat",
-                       "agent": rng.choice(AGENTS), "message_id": n}  # fmt: skip
+            for reply in (text, next(texts)):
+                yield {"conversation_id": conversation, "role": "agent", "text": reply, "channel": "chat",
+                       "agent": agents.choice(AGENTS), "message_id": n}  # fmt: skip
                 n += 1
         else:
-            yield reply(rng, n)
+            yield text
             n += 1
 
 

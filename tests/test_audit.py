@@ -13,7 +13,7 @@ import pytest
 
 import replykit
 from replykit import Columns, InputError, Message
-from replykit.auditing import progress
+from replykit.auditing import progress, run
 from replykit.auditing.result import summary_columns
 
 REPLIES = [
@@ -105,13 +105,24 @@ def test_config_applies_to_every_reply():
 # --- parallel ------------------------------------------------------------------------------------
 
 
-def test_parallel_run_equals_serial_run_in_order():
+_real_parallel = run._parallel
+
+
+def test_parallel_run_equals_serial_run_in_order(monkeypatch):
     rows = [row for c in range(30) for row in _chat(f"c{c}", minute=c % 60)]
     data = [*REPLIES * 20, *rows]
     serial = replykit.audit(data, workers=1)
-    parallel = replykit.audit(data, workers=2, chunk_size=16)
-    assert parallel.replies == serial.replies
-    assert [r.reply_id for r in parallel.replies][:5] == [0, 1, 2, 3, 4]
+    pools = []
+    monkeypatch.setattr(run, "_parallel", lambda *args: pools.append(args[1]) or _real_parallel(*args))
+    parallel_result = replykit.audit(data, workers=2, chunk_size=16)
+    assert pools == [2]  # it did start worker processes
+    assert parallel_result.replies == serial.replies
+    assert [r.reply_id for r in parallel_result.replies][:5] == [0, 1, 2, 3, 4]
+
+
+def test_one_chunk_is_checked_without_starting_workers(monkeypatch):
+    monkeypatch.setattr(run, "_parallel", None)  # calling it would fail
+    assert len(replykit.audit(REPLIES, chunk_size=len(REPLIES))) == len(REPLIES)
 
 
 def test_streaming_reads_input_only_a_bounded_way_ahead():
