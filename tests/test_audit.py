@@ -328,3 +328,8 @@ def test_sample_export_audits_the_same_from_csv_and_from_pandas():
         (str(r.reply_id), [f.code for f in r.findings], r.sent_at) for r in framed.replies
     ]
     assert {"RK105", "RK107"} <= {code for code, _ in streamed.counts["by_rule"]}
+
+
+def test_a_conversation_id_must_be_a_value():
+    with pytest.raises(InputError, match="single value"):
+        replykit.audit([{"text": "Здравствуйте!", "conversation_id": ["a", "b"]}], workers=1)

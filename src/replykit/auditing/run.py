@@ -47,7 +47,7 @@ class AuditOptions(TypedDict, total=False):
     columns: where each field of a message row is (see `Columns`).
     locale: the language of replies whose data names none.
     contiguous: rows of one conversation are adjacent in a stream (default True);
-        False groups them in memory instead.
+        False groups them in memory instead, and their replies come after the others.
     chunk_size: input rows sent to a worker at a time (default 500).
     progress: a progress bar; None (default) shows one on long runs when stderr is a terminal.
     """
@@ -162,6 +162,8 @@ def _units(rows: Iterator[tuple[Any, Any]], cols: Columns, contiguous: bool) -> 
             first_row = False
             check_columns(cols, {str(k) for k in item} | ({cols.text} if get(item, cols.text) is not None else set()))
         conversation_id = get(item, cols.conversation)
+        if isinstance(conversation_id, list | dict):
+            raise InputError(f"row {position!r}: a conversation id must be a single value, not {conversation_id!r}")
         if blank(conversation_id):
             yield from flush()
             yield 1, ("thread", None, thread_of([(item, position)], None, cols))
