@@ -2,11 +2,16 @@
 
     PYTHONPATH=src python docs/make_audit_images.py
 
-Needs the `plot` extra (matplotlib). The audit is the tutorial's, step for step.
+Needs the `plot` extra (matplotlib). The audit is the tutorial's, step for step. The picture
+of the notebook view (a report and the audit as Jupyter shows them) is taken with headless
+Chromium when it is installed, and skipped with a message otherwise.
 """
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import tempfile
 from pathlib import Path
 
 import matplotlib
@@ -46,7 +51,28 @@ def main() -> None:
         ax.figure.savefig(IMAGES / f"{name}.png", dpi=90)
         plt.close(ax.figure)
         print(f"wrote {IMAGES / name}.png")
+    notebook_view(result, replykit.check(SAMPLE_REPLY, locale="ru"))
     print(result)
+
+
+SAMPLE_REPLY = "Привет, Мария!\n\nВаш заказ отправлен, курьер позвонит за час.\n\nПока!"
+
+
+def notebook_view(result: replykit.AuditResult, report: replykit.Report) -> None:
+    browser = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if browser is None:
+        print("skipped notebook_view.png: no Chromium on PATH")
+        return
+    page = f"<!doctype html><meta charset=utf-8><body>{report._repr_html_()}<hr>{result._repr_html_()}</body>"
+    with tempfile.TemporaryDirectory() as tmp:
+        html = Path(tmp) / "view.html"
+        html.write_text(page, encoding="utf-8")
+        subprocess.run(
+            [browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=760,330",
+             f"--screenshot={IMAGES / 'notebook_view.png'}", html.as_uri()],
+            check=True, capture_output=True, timeout=120,
+        )  # fmt: skip
+    print(f"wrote {IMAGES / 'notebook_view.png'}")
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 _COLOURS = {Severity.ERROR: "#f8b4b4", Severity.WARNING: "#fde68a", Severity.INFO: "#bfdbfe"}
 _BOX = "font-family:system-ui,sans-serif;font-size:13px;max-width:60em"
 _TEXT = "white-space:pre-wrap;border:1px solid #ddd;border-radius:4px;padding:8px;margin:4px 0"
-_CELL = "text-align:left;padding:2px 8px;vertical-align:top"
+_CELL = "text-align:left;padding:2px 8px;vertical-align:top;font-size:inherit"
 
 
 def _title(findings: list[Finding]) -> str:
@@ -78,6 +78,6 @@ def audit_html(result: AuditResult) -> str:
         f'<table style="display:inline-table;border-collapse:collapse;margin-right:2em">'
         f'<tr><th style="{_CELL}">family</th><th style="{_CELL}">findings</th></tr>{families}</table>'
         f'<table style="display:inline-table;border-collapse:collapse">'
-        f'<tr><th style="{_CELL}">rule</th><th style="{_CELL}"></th><th style="{_CELL}">findings</th></tr>{rules}'
+        f'<tr><th style="{_CELL}">code</th><th style="{_CELL}">rule</th><th style="{_CELL}">findings</th></tr>{rules}'
         "</table></div>"
     )
