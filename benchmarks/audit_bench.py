@@ -22,8 +22,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import replykit  # noqa: E402
-from corpus import russian_replies  # noqa: E402
+from corpus import russian_replies
+
+import replykit
 
 AGENTS = ["Анна", "Борис", "Ольга", "Павел"]
 

@@ -54,7 +54,7 @@ def main() -> None:
         base = {"ticket_id": ticket, "via_channel": channel, "requester_first_name": name,
                 "requester_gender": gender, "locale": lang}  # fmt: skip
 
-        def add(role: str, author: str, body: str, public: bool = True, **base_: object) -> None:
+        def add(role: str, author: str, body: str, public: bool = True, base: dict[str, object] = base) -> None:
             nonlocal comment, at
             comment += 1
             at += timedelta(minutes=rng.randrange(2, 90))

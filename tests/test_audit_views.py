@@ -116,7 +116,7 @@ def test_plot_by_agent_and_over_time(plt):
     labels = [t.get_text() for t in ax.get_yticklabels()]
     rates = dict(zip(labels, [p.get_width() for p in ax.patches], strict=True))
     assert rates == {"anna": 1.0, "boris": 0.0}  # anna says "Привет" every time
-    fig, ax = plt.subplots()
+    _, ax = plt.subplots()
     assert result.plot_over_time(period="week", ax=ax) is ax
     [line] = ax.get_lines()
     assert len(line.get_xdata()) == 3  # 1–14 March 2024 spans three ISO weeks

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import IO, Any, Literal, NamedTuple
 from zoneinfo import ZoneInfo
 
@@ -64,7 +65,7 @@ class Columns(_Options):
     locale: str = "locale"
     public: str | None = Field(default=None, description="rows whose value is false are internal notes (Zendesk)")
     private: str | None = Field(default=None, description="rows whose value is true are internal notes (Freshdesk)")
-    customer: dict[CustomerField, str] = Field(default_factory=lambda: {f: f for f in _CUSTOMER_FIELDS})
+    customer: dict[CustomerField, str] = Field(default_factory=lambda: dict[CustomerField, str](zip(_CUSTOMER_FIELDS, _CUSTOMER_FIELDS)))
     roles: dict[str, Role | None] = Field(default_factory=dict)
     channels: dict[str, Channel] = Field(default_factory=dict)
     timezone: str = Field(default="UTC", description="the zone of time stamps written without one")
@@ -157,7 +158,7 @@ def blank(value: Any) -> bool:
     if value is None:
         return True
     if isinstance(value, float):
-        return value != value
+        return math.isnan(value)
     if isinstance(value, str):
         return not value.strip()
     return type(value).__name__ in ("NAType", "NaTType")
@@ -285,7 +286,7 @@ def _stamp(value: Any, cols: Columns) -> datetime | None:
     if isinstance(value, datetime):
         stamp = value.to_pydatetime() if hasattr(value, "to_pydatetime") else value
     elif isinstance(value, int | float) and not isinstance(value, bool):
-        return datetime.fromtimestamp(value, timezone.utc)
+        return datetime.fromtimestamp(value, UTC)
     elif isinstance(value, str):
         try:
             stamp = datetime.fromisoformat(value.strip())
@@ -305,7 +306,7 @@ def _customer(fields: dict[str, Any]) -> Customer | None:
         if gender is None:
             raise InputError(f"unknown gender {fields['gender']!r}: use male/female (or m/f)")
         values["gender"] = gender
-    return Customer(**values)
+    return Customer.model_validate(values)
 
 
 # --- importers ---------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
@@ -168,7 +169,7 @@ def _pandas() -> bool:
     return True
 
 
-def _frame(rows: list[tuple[Any, ...]], columns: tuple[str, ...], types: dict[str, str]) -> Any:
+def _frame(rows: Sequence[tuple[Any, ...]], columns: tuple[str, ...], types: dict[str, str]) -> Any:
     """A DataFrame whose dtypes do not depend on the values (so empty ones match full ones)."""
     import pandas as pd
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
-from itertools import chain
+from collections.abc import Iterable, Iterator, Mapping, Sized
+from itertools import chain, islice
 from typing import Any, TypedDict, Unpack
 
 from replykit.api import check
@@ -69,8 +69,8 @@ def audit(data: Iterable[Any], **options: Unpack[AuditOptions]) -> AuditResult:
     with one row per message. Rows of a conversation are rebuilt into a Conversation and each
     agent message is checked in the context of the messages before it. See `AuditOptions`.
     """
-    cfg = make_config(options.get("config"))
-    replies = list(iter_audit(data, **{**options, "config": cfg}))
+    cfg = options["config"] = make_config(options.get("config"))
+    replies = list(iter_audit(data, **options))
     return AuditResult(replies, families=families(), fail_on=cfg.fail_on)
 
 
@@ -97,7 +97,7 @@ def iter_audit(
         raise ConfigError(f"workers must be a positive integer, not {workers!r}")
     if not isinstance(chunk_size, int) or chunk_size < 1:
         raise ConfigError(f"chunk_size must be a positive integer, not {chunk_size!r}")
-    total = len(data) if hasattr(data, "__len__") else None
+    total = len(data) if isinstance(data, Sized) else None
     return _stream(_chunks(_units(_rows(data, cols), cols, contiguous), chunk_size), workers, (cfg, cols, locale), progress, total)
 
 
@@ -109,15 +109,14 @@ def _stream(
     total: int | None,
 ) -> Iterator[ReplyAudit]:
     with progress_bar(progress, total) as bar:
-        first = next(chunks, None)
-        second = next(chunks, None) if first is not None else None
-        if workers == 1 or second is None:  # one chunk is not worth starting processes for
+        head = list(islice(chunks, 2))
+        if workers == 1 or len(head) < 2:  # one chunk is not worth starting processes for
             auditor = _Auditor(*init)
             results: Iterator[tuple[int, list[ReplyAudit]]] = (
-                (n, auditor.chunk(units)) for n, units in chain(filter(None, (first, second)), chunks)
+                (n, auditor.chunk(units)) for n, units in chain(head, chunks)
             )
         else:
-            results = _parallel(chain((first, second), chunks), workers, init)
+            results = _parallel(chain(head, chunks), workers, init)
         for n, replies in results:
             yield from replies
             bar.update(n)
