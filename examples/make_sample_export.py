@@ -31,10 +31,10 @@ ANSWERS = {
 }  # fmt: skip
 # How each agent writes: (greeting, farewell) per language; {name} is the customer's first name.
 STYLES = {
-    "Анна": {"ru": ("Здравствуйте, {name}!", "С уважением, Анна"), "en": ("Hello {name},", "Kind regards,\nAnna")},
+    "Анна": {"ru": ("Здравствуйте, {name}!", "С уважением,\nАнна"), "en": ("Hello {name},", "Kind regards,\nAnna")},
     "Борис": {"ru": ("Привет!", "Пока!"), "en": ("Hey!", "Cheers")},
     "Kate": {"en": ("Hi {name}!", ""), "de": ("Hallo!", "")},
-    "Дмитрий": {"ru": ("Добрый день!", "С уважением, Дмитрий"), "de": ("Guten Tag,", "Mit freundlichen Grüßen\nDmitri")},
+    "Дмитрий": {"ru": ("Добрый день!", "С уважением,\nДмитрий"), "de": ("Guten Tag,", "Mit freundlichen Grüßen\nDmitri")},
 }
 CUSTOMERS = {"ru": [("Мария", "f"), ("Иван", "m"), ("Ольга", "f")], "en": [("Maria", "f"), ("John", "m")],
              "de": [("Jonas", "m"), ("Lena", "f")]}  # fmt: skip
