@@ -10,6 +10,8 @@ from itertools import count, islice
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import replykit
 from replykit import Columns, InputError, Message
@@ -334,3 +336,40 @@ def test_sample_export_audits_the_same_from_csv_and_from_pandas():
 def test_a_conversation_id_must_be_a_value():
     with pytest.raises(InputError, match="single value"):
         replykit.audit([{"text": "Здравствуйте!", "conversation_id": ["a", "b"]}], workers=1)
+
+
+# --- messy exports never crash an audit -------------------------------------------------------------
+
+_VALUES = {
+    "text": st.one_of(st.text(max_size=40), st.none(), st.integers(), st.just(float("nan")), st.just("Привет!\x00")),
+    "role": st.sampled_from(["agent", "customer", "end-user", "Admin", "note", "robot", None, 1, True, ""]),
+    "sent_at": st.sampled_from(["2024-03-01T10:00:00Z", "2024-03-01 09:00", "yesterday", None, 1_700_000_000,
+                                float("nan"), "2024-02-30T10:00:00Z"]),
+    "channel": st.sampled_from(["chat", "EMAIL", "whatsapp", "pigeon", None, 7]),
+    "conversation_id": st.sampled_from([None, "a", "b", 1, float("nan")]),
+    "locale": st.sampled_from([None, "ru", "en_US", "xx-yy", "", 5]),
+    "first_name": st.sampled_from([None, "Мария", "", 3]),
+    "gender": st.sampled_from([None, "f", "M", "other"]),
+    "timezone": st.sampled_from([None, "Europe/Berlin", "Mars/Olympus"]),
+}  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(rows=st.lists(st.fixed_dictionaries({}, optional=_VALUES), min_size=1, max_size=8))
+def test_any_message_table_is_audited_or_explained(rows):
+    for row in rows:
+        row.setdefault("text", "")  # the text column must exist; its values may be anything
+    result = replykit.audit(rows, workers=1, contiguous=False)
+    for reply in result.replies:
+        assert (reply.failure is None) == (reply.language is not None), reply
+    assert len(_rows(result.summary)) == len(result.replies)
+
+
+def test_customer_fields_reach_the_checks():
+    rows = [{"text": "Здравствуйте, Мария!", "first_name": "Ольга", "gender": "Ж"},
+            {"text": "Здравствуйте, Мария!", "first_name": "Ольга", "gender": "other"}]  # fmt: skip
+    expected = replykit.check(rows[0]["text"], customer=replykit.Customer(first_name="Ольга", gender="female"))
+    assert expected.codes() != replykit.check(rows[0]["text"]).codes()  # the customer matters here
+    first, second = replykit.audit(rows, workers=1).replies
+    assert [f.code for f in first.findings] == expected.codes()
+    assert second.failure is None  # a gender that is neither is not assumed, not an error

@@ -300,12 +300,9 @@ def _stamp(value: Any, cols: Columns) -> datetime | None:
 def _customer(fields: dict[str, Any]) -> Customer | None:
     if not fields:
         return None
-    values = {k: str(v).strip() for k, v in fields.items()}
-    if "gender" in values:
-        gender = _GENDERS.get(values["gender"].lower())
-        if gender is None:
-            raise InputError(f"unknown gender {fields['gender']!r}: use male/female (or m/f)")
-        values["gender"] = gender
+    values: dict[str, str | None] = {k: str(v).strip() for k, v in fields.items()}
+    if "gender" in values:  # anything else ("other", "unknown") is not assumed to be either
+        values["gender"] = _GENDERS.get(str(values["gender"]).lower())
     return Customer.model_validate(values)
 
 
