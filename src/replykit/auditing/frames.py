@@ -32,7 +32,7 @@ def audit_partition(
         return _each(part, table, columns, config, locale)
     from replykit.auditing.run import audit
 
-    result = audit(part, workers=1, progress=False, columns=columns, config=config, locale=locale, contiguous=False)
+    result = audit(part, workers=1, progress=False, columns=columns, config=config, locale=locale)
     return _stringify_ids(result.findings if table == "findings" else result.summary)
 
 
