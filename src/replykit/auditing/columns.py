@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import Field, field_validator
 
-from replykit.config import _Options
+from replykit._options import _Options
 from replykit.errors import InputError
 from replykit.models import Channel, Conversation, Customer, Message, Role
 
