@@ -140,6 +140,20 @@ def test_streaming_reads_input_only_a_bounded_way_ahead():
     assert next(consumed) <= 40  # a chunk or so ahead, not the whole (endless) input
 
 
+def test_parallel_streaming_keeps_a_bounded_number_of_chunks_in_flight():
+    consumed = count()
+
+    def endless():
+        for i in consumed:
+            yield REPLIES[i % len(REPLIES)]
+
+    stream = replykit.iter_audit(endless(), workers=2, chunk_size=10)
+    first = list(islice(stream, 25))
+    stream.close()  # stops the workers
+    assert [r.reply_id for r in first] == list(range(25))
+    assert next(consumed) <= 10 * (2 * 2 + 4)  # two chunks per worker in flight, a few being handed over
+
+
 # --- message tables --------------------------------------------------------------------------------
 
 
