@@ -47,7 +47,8 @@ _LAZY = {
     "find_templates": ("replykit.cliches.templates", "find_templates"),
     "TemplateCluster": ("replykit.cliches.templates", "TemplateCluster"),
     **{n: ("replykit.auditing.run", n) for n in ("audit", "iter_audit")},
-    **{n: ("replykit.auditing.columns", n) for n in ("Columns", "read_csv", "read_jsonl")},
+    "Columns": ("replykit.auditing.columns", "Columns"),
+    **{n: ("replykit.auditing.importers", n) for n in ("read_csv", "read_jsonl")},
     **{n: ("replykit.auditing.result", n) for n in ("AuditResult", "FindingRow", "ReplyAudit")},
     **{n: ("replykit.auditing.frames", n) for n in ("audit_partition", "audit_meta")},
 }
@@ -56,7 +57,8 @@ if TYPE_CHECKING:
     from replykit.formality.build import formalize
     from replykit.api import check, rules, score_conversation
     from replykit.autofix import fix
-    from replykit.auditing.columns import Columns, read_csv, read_jsonl
+    from replykit.auditing.columns import Columns
+    from replykit.auditing.importers import read_csv, read_jsonl
     from replykit.auditing.frames import audit_meta, audit_partition
     from replykit.auditing.result import AuditResult, FindingRow, ReplyAudit
     from replykit.auditing.run import audit, iter_audit
