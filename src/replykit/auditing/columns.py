@@ -250,13 +250,7 @@ def _flag(value: Any) -> bool:
 
 
 def _role(value: Any, cols: Columns) -> Role | None:
-    if blank(value):
-        return "agent"
-    key = str(value).strip().lower()
-    for table in (cols.roles, _ROLES):
-        if key in table:
-            return table[key]
-    raise InputError(f"unknown role {value!r}: map it with columns={{'roles': {{{key!r}: 'agent'}}}}")
+    return _lookup(value, "agent", "role", cols.roles, _ROLES)  # type: ignore[no-any-return]
 
 
 def _maybe_agent(value: Any, cols: Columns) -> bool:
@@ -267,13 +261,18 @@ def _maybe_agent(value: Any, cols: Columns) -> bool:
 
 
 def _channel(value: Any, cols: Columns) -> Channel:
+    return _lookup(value, "email", "channel", cols.channels, _CHANNELS)  # type: ignore[no-any-return]
+
+
+def _lookup(value: Any, default: str, what: str, own: Mapping[str, Any], builtin: Mapping[str, Any]) -> Any:
+    """The value's meaning: the caller's map first, then the built-in one; blank is `default`."""
     if blank(value):
-        return "email"
+        return default
     key = str(value).strip().lower()
-    for table in (cols.channels, _CHANNELS):
+    for table in (own, builtin):
         if key in table:
             return table[key]
-    raise InputError(f"unknown channel {value!r}: map it with columns={{'channels': {{{key!r}: 'email'}}}}")
+    raise InputError(f"unknown {what} {value!r}: map it with columns={{'{what}s': {{{key!r}: {default!r}}}}}")
 
 
 def _stamp(value: Any, cols: Columns) -> datetime | None:
