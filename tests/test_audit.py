@@ -387,3 +387,17 @@ def test_customer_fields_reach_the_checks():
     first, second = replykit.audit(rows, workers=1).replies
     assert [f.code for f in first.findings] == expected.codes()
     assert second.failure is None  # a gender that is neither is not assumed, not an error
+
+
+def test_progress_shows_by_default_in_a_notebook(monkeypatch):
+    class KernelStream(io.StringIO):  # what ipykernel puts in sys.stderr: not a terminal
+        pass
+
+    KernelStream.__module__ = "ipykernel.iostream"
+    stream = KernelStream()
+    monkeypatch.setattr(sys, "stderr", stream)
+    monkeypatch.setitem(sys.modules, "tqdm.auto", None)
+    monkeypatch.setattr(progress, "_DELAY", 0.0)
+    monkeypatch.setattr(progress, "_INTERVAL", 0.0)
+    replykit.audit(REPLIES, workers=1, chunk_size=1)
+    assert "replykit audit: 5/5 rows (100%)" in stream.getvalue()

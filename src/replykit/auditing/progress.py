@@ -50,11 +50,16 @@ class _Off:
         pass
 
 
+def _interactive(stream: Any) -> bool:
+    """A person is watching: a terminal, or a Jupyter kernel's output (not a log or a pipe)."""
+    return bool(stream.isatty()) or type(stream).__module__.startswith("ipykernel")
+
+
 @contextmanager
 def progress_bar(enabled: bool | None, total: int | None) -> Iterator[_Bar]:
-    """A bar counting input rows; `enabled=None` shows it only when stderr is a terminal."""
+    """A bar counting input rows; `enabled=None` shows it on a terminal or in a notebook only."""
     if enabled is None:
-        enabled = sys.stderr.isatty()
+        enabled = _interactive(sys.stderr)
     if not enabled:
         yield _Off()
         return

@@ -49,7 +49,7 @@ class AuditOptions(TypedDict, total=False):
     contiguous: rows of one conversation are adjacent in a stream (default True);
         False groups them in memory instead, and their replies come after the others.
     chunk_size: input rows sent to a worker at a time (default 500).
-    progress: a progress bar; None (default) shows one on long runs when stderr is a terminal.
+    progress: a progress bar; None (default) shows one on long runs in a terminal or notebook.
     """
 
     workers: int | None
