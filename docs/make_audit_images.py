@@ -68,7 +68,7 @@ def notebook_view(result: replykit.AuditResult, report: replykit.Report) -> None
         html = Path(tmp) / "view.html"
         html.write_text(page, encoding="utf-8")
         subprocess.run(
-            [browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=760,350",
+            [browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=760,420",
              f"--screenshot={IMAGES / 'notebook_view.png'}", html.as_uri()],
             check=True, capture_output=True, timeout=120,
         )  # fmt: skip

@@ -50,6 +50,7 @@ def _chat(conversation, *, first="Привет! Сейчас проверю.", s
 def test_each_reply_gets_what_check_finds():
     result = replykit.audit(REPLIES, workers=1)
     assert _codes_by_reply(result) == {i: replykit.check(t).codes() for i, t in enumerate(REPLIES)}
+    assert [r.score for r in result.replies] == [replykit.check(t).score for t in REPLIES]
     assert len(result) == len(REPLIES)
 
 

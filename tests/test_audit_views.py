@@ -35,6 +35,7 @@ def test_report_html_highlights_findings_and_explains_on_hover():
     assert [m[1] for m in marks] == ["Привет", "Заказ отправлен."]
     assert html.unescape(marks[0][0]).startswith("RK107 familiar-greeting (warning): “Привет” is too familiar")
     assert _visible(markup) == report.text
+    assert f"score {report.score:.1f}" in markup
 
 
 def test_report_html_escapes_the_reply_and_messages():
@@ -76,6 +77,8 @@ def test_audit_html_is_a_compact_summary():
     markup = result._repr_html_()
     assert "2 replies, 2 findings in 1 replies" in markup
     assert "<code>RK107</code>" in markup and "familiar-greeting" in markup
+    scores = [replykit.check(t, config={"select": ["RK1"]}).score for t in texts]
+    assert f"mean score {sum(scores) / len(scores):.1f}" in markup
     assert repr(result).startswith("<AuditResult 2 replies: 2 findings")
 
 

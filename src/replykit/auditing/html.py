@@ -53,7 +53,8 @@ def report_html(report: Report) -> str:
     table = f'<table style="border-collapse:collapse">{rows}</table>' if rows else "<p>No findings.</p>"
     return (
         f'<div class="replykit-report" style="{_BOX}"><div style="{_TEXT}">{"".join(parts)}</div>'
-        f"<small>language: {escape(report.language)} · {len(report.findings)} finding(s)</small>{table}</div>"
+        f"<small>language: {escape(report.language)} · {len(report.findings)} finding(s)"
+        f"{'' if report.score is None else f' · score {report.score:.1f}'}</small>{table}</div>"
     )
 
 
@@ -63,6 +64,7 @@ def audit_html(result: AuditResult) -> str:
     head = (
         f"<b>replykit audit</b>: {c['replies']:,} replies, {c['findings']:,} findings in "
         f"{c['with_findings']:,} replies; {c['passed']:,} passed, {c['failed']:,} could not be checked"
+        + (f"; mean score {c['mean_score']:.1f}" if c["mean_score"] is not None else "")
     )
     families = "".join(
         f'<tr><td style="{_CELL}">{escape(name)}</td><td style="{_CELL}">{n:,}</td></tr>'

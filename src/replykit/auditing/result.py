@@ -42,6 +42,7 @@ class ReplyAudit:
     channel: str | None
     sent_at: datetime | None
     language: str | None
+    score: float | None  # the scorecard's 0–100, when one applies
     findings: tuple[FindingRow, ...]
     failure: str | None = None
 
@@ -61,7 +62,7 @@ FINDING_COLUMNS = FindingRow._fields
 
 
 def summary_columns(family_names: tuple[str, ...]) -> tuple[str, ...]:
-    return ("reply_id", "conversation_id", "agent", "channel", "sent_at", "language", "total",
+    return ("reply_id", "conversation_id", "agent", "channel", "sent_at", "language", "score", "total",
             *_SEVERITIES, *family_names, "passed", "failure")  # fmt: skip
 
 
@@ -99,13 +100,13 @@ class AuditResult:
         by_family = Counter(f.family for f in reply.findings)
         return (
             reply.reply_id, reply.conversation_id, reply.agent, reply.channel, reply.sent_at, reply.language,
-            len(reply.findings), *(severities[s] for s in _SEVERITIES), *(by_family[f] for f in self.families),
+            reply.score, len(reply.findings), *(severities[s] for s in _SEVERITIES), *(by_family[f] for f in self.families),
             reply.passed(self.fail_on), reply.failure,
         )  # fmt: skip
 
     @cached_property
     def counts(self) -> dict[str, Any]:
-        """Totals: replies, failed, passed, findings, and findings by family, severity and rule."""
+        """Totals: replies, mean score, failed, passed, findings, and findings by family, severity and rule."""
         rules: Counter[tuple[str, str]] = Counter()
         by_family: Counter[str] = Counter(dict.fromkeys(self.families, 0))
         by_severity: Counter[str] = Counter(dict.fromkeys(_SEVERITIES, 0))
@@ -114,8 +115,10 @@ class AuditResult:
                 rules[(f.code, f.rule)] += 1
                 by_family[f.family] += 1
                 by_severity[f.severity] += 1
+        scores = [r.score for r in self.replies if r.score is not None]
         return {
             "replies": len(self.replies),
+            "mean_score": sum(scores) / len(scores) if scores else None,
             "failed": sum(r.failure is not None for r in self.replies),
             "passed": sum(r.passed(self.fail_on) for r in self.replies),
             "with_findings": sum(bool(r.findings) for r in self.replies),
@@ -157,7 +160,7 @@ class AuditResult:
 
 
 _FINDING_TYPES = {"reply_id": "object", "conversation_id": "object", "start": "int64", "end": "int64"}
-_SUMMARY_TYPES = {"reply_id": "object", "conversation_id": "object", "agent": "object", "total": "int64",
+_SUMMARY_TYPES = {"reply_id": "object", "conversation_id": "object", "agent": "object", "score": "float64", "total": "int64",
                   "passed": "bool", **dict.fromkeys(_SEVERITIES, "int64")}  # fmt: skip
 
 

@@ -271,13 +271,13 @@ class _Auditor:
         try:
             report = check(value, config=self.config, locale=None if _has_locale(value) else self.locale)
         except ReplykitError as exc:
-            return ReplyAudit(reply_id, conversation_id, agent, channel, sent_at, None, (), str(exc))
+            return ReplyAudit(reply_id, conversation_id, agent, channel, sent_at, None, None, (), str(exc))
         rows = tuple(
             FindingRow(reply_id, conversation_id, f.code, *self.rules[f.code], f.severity.value,
                        f.start, f.end, f.excerpt, f.message)
             for f in report.findings
         )  # fmt: skip
-        return ReplyAudit(reply_id, conversation_id, agent, channel, sent_at, report.language, rows)
+        return ReplyAudit(reply_id, conversation_id, agent, channel, sent_at, report.language, report.score, rows)
 
 
 def _has_locale(value: Any) -> bool:
@@ -288,7 +288,7 @@ def _has_locale(value: Any) -> bool:
 
 def _failed(raw: RawMessage, thread: Thread, failure: str) -> ReplyAudit:
     return ReplyAudit(raw.reply_id, thread.conversation_id, None if blank(raw.agent) else raw.agent,
-                      None, None, None, (), failure)  # fmt: skip
+                      None, None, None, None, (), failure)  # fmt: skip
 
 
 # --- processes -----------------------------------------------------------------------------------
