@@ -6,6 +6,7 @@ import io
 import json
 import sys
 from collections import Counter
+from datetime import datetime
 from itertools import count, islice
 from pathlib import Path
 
@@ -402,3 +403,30 @@ def test_progress_shows_by_default_in_a_notebook(monkeypatch):
     monkeypatch.setattr(progress, "_INTERVAL", 0.0)
     replykit.audit(REPLIES, workers=1, chunk_size=1)
     assert "replykit audit: 5/5 rows (100%)" in stream.getvalue()
+
+
+def test_the_documented_freshdesk_mapping(tmp_path):
+    freshdesk = {
+        "conversation": "ticket_id", "message_id": "id", "text": "body_text", "role": "incoming",
+        "private": "private", "sent_at": "created_at", "channel": "ticket_source", "agent": "user_id",
+        "roles": {"true": "customer", "false": "agent"},
+        "channels": {"1": "email", "2": "email", "3": "phone", "7": "chat", "10": "email"},
+    }  # fmt: skip
+    rows = [
+        {"id": 1, "ticket_id": 9, "incoming": True, "private": False, "body_text": "Где заказ?",
+         "created_at": "2024-03-01T10:00:00Z", "ticket_source": 7, "user_id": 501},
+        {"id": 2, "ticket_id": 9, "incoming": False, "private": True, "body_text": "Проверить склад",
+         "created_at": "2024-03-01T10:01:00Z", "ticket_source": 7, "user_id": 77},
+        {"id": 3, "ticket_id": 9, "incoming": False, "private": False, "body_text": "Привет! Заказ в пути.",
+         "created_at": "2024-03-01T10:02:00Z", "ticket_source": 7, "user_id": 77},
+    ]  # fmt: skip
+    path = tmp_path / "freshdesk.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    [reply] = replykit.audit(replykit.read_jsonl(path), columns=freshdesk, workers=1).replies
+    assert (reply.reply_id, reply.agent, reply.channel, reply.failure) == (3, 77, "chat", None)
+    at = [datetime.fromisoformat(r["created_at"]) for r in rows]
+    conversation = replykit.Conversation(messages=(  # the note is not part of it
+        Message(role="customer", text=rows[0]["body_text"], channel="chat", sent_at=at[0]),
+        Message(role="agent", text=rows[2]["body_text"], channel="chat", sent_at=at[2]),
+    ))  # fmt: skip
+    assert [f.code for f in reply.findings] == replykit.check(conversation).codes()
