@@ -28,6 +28,7 @@ class Phrase:
     ok: frozenset[str] = frozenset()
     closing_only: bool = False
     alone: bool = False
+    signs: bool = False  # a sign-off: the name after it is the sender's, not the customer's
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +98,7 @@ def _phrases(kind: str, raw: list[dict[str, Any]]) -> tuple[Phrase, ...]:
                 ok=ok,
                 closing_only=bool(entry.get("closing_only", False)),
                 alone=bool(entry.get("alone", False)),
+                signs=bool(entry.get("signs", False)),
             )
         )
     return tuple(out)

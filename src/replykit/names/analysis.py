@@ -251,6 +251,9 @@ def _mentions(ctx: Context) -> list[Mention]:
         greeting_end = -1
         first_word = next((t for t in tokens if t.kind == WORD), None)
         if greetings is not None and first_word is not None:
+            signed = greetings.match_farewell(text, first_word.start)
+            if signed is not None and signed[0].signs:
+                continue  # "С уважением, Дмитрий": the agent signs, nobody is addressed
             hit = greetings.match_greeting(text, first_word.start)
             if hit is not None:
                 greeting_end = hit[1]
