@@ -18,8 +18,19 @@ from replykit.errors import (
     ReplykitError,
     UnknownRuleError,
 )
-from replykit.models import Conversation, Customer, Finding, Fix, Message, Report, Severity
-from replykit.models import CategoryScore, ConversationScore, Readability, Scorecard  # noqa: I001
+from replykit.models import (
+    CategoryScore,
+    Conversation,
+    ConversationScore,
+    Customer,
+    Finding,
+    Fix,
+    Message,
+    Readability,
+    Report,
+    Scorecard,
+    Severity,
+)
 
 __version__ = "0.1.0"
 
@@ -54,21 +65,21 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
-    from replykit.formality.build import formalize
     from replykit.api import check, rules, score_conversation
-    from replykit.autofix import fix
     from replykit.auditing.columns import Columns
-    from replykit.auditing.importers import read_csv, read_jsonl
     from replykit.auditing.frames import audit_meta, audit_partition
+    from replykit.auditing.importers import read_csv, read_jsonl
     from replykit.auditing.result import AuditResult, FindingRow, ReplyAudit
     from replykit.auditing.run import audit, iter_audit
-    from replykit.config import Config, load_config
+    from replykit.autofix import fix
     from replykit.bundling.build import Offer, bundle
     from replykit.cliches.score import cliche_score
     from replykit.cliches.templates import TemplateCluster, find_templates
+    from replykit.config import Config, load_config
     from replykit.conversation.models import Promise, ResponseTimes
     from replykit.conversation.promises import extract_promises
     from replykit.conversation.timing import response_times
+    from replykit.formality.build import formalize
     from replykit.greetings.build import farewell, greeting
     from replykit.names.build import address, parse_name, preferred_address
 
