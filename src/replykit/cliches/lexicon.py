@@ -126,6 +126,8 @@ class Lexicon:
         self._prefix_lengths = sorted({len(p) for p in self._by_prefix}, reverse=True)
         self._words: dict[str, tuple[frozenset[str], str, tuple[Entry, ...]]] = {}
         self._sentences: dict[tuple[str, ...], tuple[Match, ...]] = {}
+        # Per entry, the lemma and exact words some position of a sentence must have.
+        self._needs = {id(e): frozenset(w.value for w in e.words if w.kind != "prefix") for e in entries}
 
     def _info(self, word: str) -> tuple[frozenset[str], str, tuple[Entry, ...]]:
         """A word's match keys, its normalised form and the entries it may anchor (memoised)."""
@@ -157,8 +159,9 @@ class Lexicon:
         return list(found)
 
     def _find(self, texts: tuple[str, ...]) -> list[Match]:
-        known, compute = self._words.get, self._info
+        known, compute, needs = self._words.get, self._info, self._needs
         infos = [known(t) or compute(t) for t in texts]
+        present: set[str] = set()
         found: list[Match] = []
         keys: list[frozenset[str]] = []
         lows: list[str] = []
@@ -168,7 +171,11 @@ class Lexicon:
             if not keys:
                 keys = [k for k, _, _ in infos]
                 lows = [low for _, low, _ in infos]
+                present = set(lows).union(*keys)
             for entry in anchored:
+                # A lemma or exact word found nowhere in the sentence: no order can match.
+                if not present.issuperset(needs[id(entry)]):
+                    continue
                 match = _match(entry, keys, lows, i)
                 if match is not None:
                     found.append(match)
