@@ -38,17 +38,17 @@ def _markers() -> _Markers:
     )
 
 
-_LINE = regex.compile(r"[^\n]*\n?")
-
-
 def segment(text: str, html_quotes: list[tuple[int, int]] | None = None) -> list[Segment]:
     """Split `text` into own / quote / signature segments covering it in order."""
     markers = _markers()
-    lines: list[tuple[int, int, str]] = []
-    for match in _LINE.finditer(text):
-        if match.start() == match.end():
+    lines: list[tuple[int, int, str]] = []  # (start, end with its "\n", stripped text)
+    pos, size = 0, len(text)
+    for part in text.split("\n"):
+        end = min(pos + len(part) + 1, size)
+        if end == pos:
             break
-        lines.append((match.start(), match.end(), match.group().strip()))
+        lines.append((pos, end, part.strip()))
+        pos = end
     kinds: list[SegmentKind] = ["own"] * len(lines)
     history_from = len(lines)
     signature_from = len(lines)
