@@ -28,7 +28,7 @@ from replykit.text.tokens import WORD, Token
 
 _PUNCT = ",.;:!?—–\"«»“”"
 _SLACK = 2
-_SENTENCE_CACHE = 50_000  # sentences remembered per lexicon before that memo starts over
+_SENTENCE_CACHE = 20_000  # sentences remembered per lexicon before that memo starts over
 _WORD_CACHE = 200_000  # words remembered per lexicon before the memo starts over  # extra words a reordered match may span
 
 
