@@ -6,7 +6,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
-from typing import Literal
+from typing import Any, Literal
 
 import regex
 
@@ -72,13 +72,13 @@ def segment(text: str, html_quotes: list[tuple[int, int]] | None = None) -> list
         for i, (ls, le, _) in enumerate(lines):
             if ls >= start and le <= end + 1 and ls < end:
                 kinds[i] = "quote"
-    segments: list[Segment] = []
+    runs: list[list[Any]] = []  # [kind, start, end] of lines of one kind in a row
     for (start, end, _), kind in zip(lines, kinds):
-        if segments and segments[-1].kind == kind:
-            segments[-1] = Segment(kind, segments[-1].start, end)
+        if runs and runs[-1][0] == kind:
+            runs[-1][2] = end
         else:
-            segments.append(Segment(kind, start, end))
-    return segments
+            runs.append([kind, start, end])
+    return [Segment(kind, start, end) for kind, start, end in runs]
 
 
 @lru_cache(maxsize=8192)
