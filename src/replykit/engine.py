@@ -15,6 +15,7 @@ from datetime import datetime
 from functools import cache
 from importlib import import_module
 from importlib.resources import files
+from itertools import repeat
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import regex
@@ -302,7 +303,7 @@ def run(ctx: Context, rules: Sequence[RegisteredRule]) -> list[Finding]:
     doc = ctx.doc
     hits: list[tuple[RuleInfo, Hit]] = []
     for rule in applicable(doc, rules):
-        hits.extend((rule.info, hit) for hit in rule.check(ctx))
+        hits.extend(zip(repeat(rule.info), rule.check(ctx)))
     if not hits:
         return []
     original = doc.original
