@@ -19,10 +19,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import replykit  # noqa: E402
-from bench import BITEXT, bitext_replies  # noqa: E402
-from conversation_bench import conversation  # noqa: E402
-from corpus import russian_replies  # noqa: E402
+from bench import BITEXT, bitext_replies
+from conversation_bench import conversation
+from corpus import russian_replies
+
+import replykit
 
 
 def _digest(reports: list[replykit.Report]) -> str:
