@@ -106,7 +106,7 @@ class _Plan:
 
     __slots__ = (
         "source", "names", "weights", "critical_names", "critical_codes", "critical_rank", "penalty", "prefixes",
-        "known", "by_rules",
+        "known", "by_rules", "scored",
     )  # fmt: skip
 
     @staticmethod
@@ -129,6 +129,8 @@ class _Plan:
         self.prefixes = sorted(pairs, key=lambda pair: -len(pair[0]))
         self.known: dict[str, str | None] = {}
         self.by_rules: dict[tuple[str, ...], frozenset[str]] = {}
+        # (categories that apply, findings and points lost per category) -> (lines, score)
+        self.scored: dict[tuple[Any, ...], tuple[Any, float | None]] = {}
 
     def category_of(self, code: str) -> str | None:
         try:

@@ -64,8 +64,9 @@ def _check(
         max_chars=cfg.max_chars,
     )
     ctx = Context(doc, cfg, message=message, history=history, customer=customer, locale=locale)
-    rules = applicable(doc, selected_rules(cfg))
-    findings = run(ctx, rules)
+    selection = selected_rules(cfg)
+    rules = applicable(doc, selection)
+    findings = run(ctx, selection)  # filters the selection again: remembered, so at no cost
     card = score_reply(ctx, findings, [rule.info for rule in rules])
     report = Report(findings=tuple(findings), language=doc.language, text=message.text, score=card.score, scorecard=card)
     return report, ctx

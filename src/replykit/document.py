@@ -7,10 +7,12 @@ for nothing else, and no rule recomputes what another already did.
 from __future__ import annotations
 
 from functools import cached_property
+from itertools import islice
 
 import regex
 
 from replykit.errors import InputError, InputTooLargeError
+from replykit.text.lang import SAMPLE as _SAMPLE
 from replykit.text.lang import detect_language
 from replykit.text.plain import PlainText, to_plain
 from replykit.text.quotes import Segment, segment
@@ -102,11 +104,11 @@ class Document:
             return self._language
         text = self.plain.text
         links = [m.span() for m in _LINK.finditer(text, 0, self.own_end)] if _LINK_HINT.search(text) else []
-        words = [
-            t.text.lower()
-            for t in self.words
-            if not t.quoted and not any(s <= t.start < e for s, e in links)
-        ]
+        own = (t for t in self.words if not t.quoted)
+        if links:
+            own = (t for t in own if not any(s <= t.start < e for s, e in links))
+        # Detection reads only the first _SAMPLE words: lower-case no more than those.
+        words = [t.text.lower() for t in islice(own, _SAMPLE)]
         return detect_language(words, self._default_language)
 
     def sentence_tokens(self, sentence: Sentence) -> list[Token]:

@@ -15,6 +15,7 @@ from datetime import datetime
 from functools import cache
 from importlib import import_module
 from importlib.resources import files
+from itertools import repeat
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import regex
@@ -226,6 +227,7 @@ def _severity_for(code: str, default: Severity, overrides: dict[str, Severity]) 
 
 # --- running -----------------------------------------------------------------------------
 
+_CODE_SEPARATORS = regex.compile(r"[\s,]+")
 _SUPPRESS = regex.compile(r"replykit:\s*(?P<scope>ignore-file|ignore)\b[ \t]*(?P<codes>(?:[A-Za-z]+\d*[ \t,]*)*)")
 
 
@@ -247,7 +249,7 @@ def _suppressions(text: str, line_starts: list[int]) -> _Suppressions:
     file_codes: set[str] = set()
     lines: dict[int, frozenset[str]] = {}
     for match in _SUPPRESS.finditer(text):
-        codes = frozenset(c.upper() for c in regex.split(r"[\s,]+", match.group("codes")) if c) or frozenset({""})
+        codes = frozenset(c.upper() for c in _CODE_SEPARATORS.split(match.group("codes")) if c) or frozenset({""})
         if match.group("scope") == "ignore-file":
             file_codes |= codes
             continue
@@ -274,11 +276,26 @@ def applicable(doc: Document, rules: Sequence[RegisteredRule]) -> list[Registere
     """The rules that apply to the document's language and mode (sent reply or template)."""
     language = doc.language
     mode = "template" if doc.template else "sent"
-    return [
+    if isinstance(rules, tuple):  # a selection (cached, so the same object every time): remember
+        key = (id(rules), language, mode)
+        known = _APPLICABLE.get(key)
+        if known is not None and known[0] is rules:
+            return list(known[1])
+    chosen = [
         rule
         for rule in rules
         if (rule.info.languages is None or language in rule.info.languages) and mode in rule.info.modes
     ]
+    if isinstance(rules, tuple):
+        if len(_APPLICABLE) >= 1024:
+            _APPLICABLE.clear()
+        _APPLICABLE[key] = (rules, tuple(chosen))
+    return chosen
+
+
+# (id of a rule selection, language, mode) -> (that selection, its applicable rules). The selection
+# is kept so its id cannot be reused by another tuple while the entry lives.
+_APPLICABLE: dict[tuple[int, str, str], tuple[tuple[RegisteredRule, ...], tuple[RegisteredRule, ...]]] = {}
 
 
 def run(ctx: Context, rules: Sequence[RegisteredRule]) -> list[Finding]:
@@ -286,7 +303,7 @@ def run(ctx: Context, rules: Sequence[RegisteredRule]) -> list[Finding]:
     doc = ctx.doc
     hits: list[tuple[RuleInfo, Hit]] = []
     for rule in applicable(doc, rules):
-        hits.extend((rule.info, hit) for hit in rule.check(ctx))
+        hits.extend(zip(repeat(rule.info), rule.check(ctx)))
     if not hits:
         return []
     original = doc.original

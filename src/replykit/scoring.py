@@ -44,25 +44,38 @@ def score(
             applicable.add(name)
         if plan.is_critical(finding, name):
             critical[finding.code] = None
-    lines = []
-    total = weights = 0.0
-    for name, weight in zip(plan.names, plan.weights):
-        value = max(0.0, 100.0 - lost[name]) if name in applicable else None
-        lines.append(_line(name, value, weight, counts[name]))
-        if value is not None and weight > 0:
-            total += weight * value
-            weights += weight
-    result = round(total / weights, 1) if weights else None
+    key = (frozenset(applicable), tuple(counts.values()), tuple(lost.values()))
+    try:
+        lines, result = plan.scored[key]
+    except KeyError:
+        lines, result = plan.scored[key] = _lines(plan.names, plan.weights, applicable, counts, lost)
+        if len(plan.scored) > 4096:  # bounded: the same few outcomes recur across replies
+            plan.scored.clear()
     if critical:
         result = 0.0
     return Scorecard(
         score=result,
         failed=bool(critical),
         critical=tuple(critical),
-        categories=tuple(lines),
+        categories=lines,
         markers=markers or {},
         readability=readability,
     )
+
+
+def _lines(
+    names: tuple[str, ...], weights: tuple[float, ...], applicable: set[str], counts: dict[str, int], lost: dict[str, float]
+) -> tuple[tuple[CategoryScore, ...], float | None]:
+    """The category lines and the weighted score before critical findings."""
+    lines = []
+    total = weight_sum = 0.0
+    for name, weight in zip(names, weights):
+        value = max(0.0, 100.0 - lost[name]) if name in applicable else None
+        lines.append(_line(name, value, weight, counts[name]))
+        if value is not None and weight > 0:
+            total += weight * value
+            weight_sum += weight
+    return tuple(lines), round(total / weight_sum, 1) if weight_sum else None
 
 
 @lru_cache(maxsize=4096)

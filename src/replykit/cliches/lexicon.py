@@ -28,6 +28,7 @@ from replykit.text.tokens import WORD, Token
 
 _PUNCT = ",.;:!?—–\"«»“”"
 _SLACK = 2
+_SENTENCE_CACHE = 20_000  # sentences remembered per lexicon before that memo starts over
 _WORD_CACHE = 200_000  # words remembered per lexicon before the memo starts over  # extra words a reordered match may span
 
 
@@ -124,6 +125,9 @@ class Lexicon:
             table.setdefault(word.value, []).append(entry)
         self._prefix_lengths = sorted({len(p) for p in self._by_prefix}, reverse=True)
         self._words: dict[str, tuple[frozenset[str], str, tuple[Entry, ...]]] = {}
+        self._sentences: dict[tuple[str, ...], tuple[Match, ...]] = {}
+        # Per entry, the lemma and exact words some position of a sentence must have.
+        self._needs = {id(e): frozenset(w.value for w in e.words if w.kind != "prefix") for e in entries}
 
     def _info(self, word: str) -> tuple[frozenset[str], str, tuple[Entry, ...]]:
         """A word's match keys, its normalised form and the entries it may anchor (memoised)."""
@@ -141,9 +145,23 @@ class Lexicon:
         return found
 
     def find(self, words: list[Token]) -> list[Match]:
-        """Non-overlapping matches in one sentence's words, longest phrase first."""
-        known, compute = self._words.get, self._info
-        infos = [known(t.text) or compute(t.text) for t in words]
+        """Non-overlapping matches in one sentence's words, longest phrase first.
+
+        Matches depend only on the words' texts, and canned sentences recur across replies,
+        so they are remembered per sentence (bounded, like the word memo).
+        """
+        texts = tuple(t.text for t in words)
+        found = self._sentences.get(texts)
+        if found is None:
+            if len(self._sentences) > _SENTENCE_CACHE:
+                self._sentences.clear()
+            found = self._sentences[texts] = tuple(self._find(texts))
+        return list(found)
+
+    def _find(self, texts: tuple[str, ...]) -> list[Match]:
+        known, compute, needs = self._words.get, self._info, self._needs
+        infos = [known(t) or compute(t) for t in texts]
+        present: set[str] = set()
         found: list[Match] = []
         keys: list[frozenset[str]] = []
         lows: list[str] = []
@@ -153,7 +171,11 @@ class Lexicon:
             if not keys:
                 keys = [k for k, _, _ in infos]
                 lows = [low for _, low, _ in infos]
+                present = set(lows).union(*keys)
             for entry in anchored:
+                # A lemma or exact word found nowhere in the sentence: no order can match.
+                if not present.issuperset(needs[id(entry)]):
+                    continue
                 match = _match(entry, keys, lows, i)
                 if match is not None:
                     found.append(match)
@@ -211,11 +233,12 @@ def _unordered(entry: Entry, keys: list[frozenset[str]], lows: list[str], i: int
     size = len(entry.words) + _SLACK + entry.gap  # the widest span allowed
     lo, hi = max(0, i - size), min(len(keys), i + size + 1)
     used = {i}
+    nearest_first = _nearest_first(lo, hi, i)
     for q, word in enumerate(entry.words):
         if q == entry.anchor:
             continue
         best = None
-        for k in sorted(range(lo, hi), key=lambda k: abs(k - i)):
+        for k in nearest_first:
             if k not in used and _hits(word, keys[k], lows[k]):
                 best = k
                 break
@@ -225,6 +248,12 @@ def _unordered(entry: Entry, keys: list[frozenset[str]], lows: list[str], i: int
     if max(used) - min(used) + 1 > size:
         return None
     return sorted(used)
+
+
+@lru_cache(maxsize=4096)
+def _nearest_first(lo: int, hi: int, i: int) -> tuple[int, ...]:
+    """Positions lo..hi-1 by distance from i (ties: the left one first); a few shapes repeat."""
+    return tuple(sorted(range(lo, hi), key=lambda k: abs(k - i)))
 
 
 def _data(language: str) -> dict[str, Any]:

@@ -9,11 +9,10 @@ from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
 
-import regex
-
 from replykit.cliches.lexicon import Match, lexicon, sentence_words
 from replykit.engine import Context, Edit, Hit, Rule
 from replykit.morph import MORPH_LANGUAGES, inflect, match_case, parse
+from replykit.text.alternation import Alternation
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,16 +49,12 @@ def debris_weight() -> float:
 
 
 @lru_cache(maxsize=16)
-def _debris(extra: tuple[str, ...]) -> tuple[regex.Pattern[str], tuple[str, ...]]:
-    """One pattern for all debris kinds; group `pN` names the kind `kinds[N]`."""
+def _debris(extra: tuple[str, ...]) -> tuple[Alternation, tuple[str, ...]]:
+    """One alternation of all debris kinds; branch N is of kind `kinds[N]`."""
     patterns = [(p["kind"], p["regex"]) for p in _debris_data()["pattern"]]
     patterns += [("custom placeholder", p) for p in extra]
-    parts = []
-    for i, (_, pattern) in enumerate(patterns):
-        if pattern.startswith("(?i)"):
-            pattern = f"(?i:{pattern[4:]})"
-        parts.append(f"(?P<p{i}>{pattern})")
-    return regex.compile("|".join(parts)), tuple(kind for kind, _ in patterns)
+    parts = [f"(?i:{pattern[4:]})" if pattern.startswith("(?i)") else pattern for _, pattern in patterns]
+    return Alternation(parts), tuple(kind for kind, _ in patterns)
 
 
 def matches(ctx: Context) -> list[Found]:
@@ -145,10 +140,10 @@ def template_debris(ctx: Context) -> Iterator[Hit]:
     pattern, kinds = _debris(ctx.config.cliches.placeholders)
     text = ctx.doc.text
     slots = [(s.start, s.end) for s in ctx.doc.slots]
-    for m in pattern.finditer(text, 0, ctx.doc.own_end):
+    for branch, m in pattern.finditer(text, 0, ctx.doc.own_end):
         if _in_quote(ctx, m.start()) or any(s < m.end() and m.start() < e for s, e in slots):
             continue
-        kind = next(kinds[i] for i in range(len(kinds)) if m.group(f"p{i}") is not None)
+        kind = kinds[branch]
         yield Hit(m.start(), m.end(), f"Template debris ({kind}) “{m.group()}” in a sent reply: replace or remove it.")
 
 

@@ -137,9 +137,19 @@ def analyse(text: str, tokens: list[Token], lex: AddressLexicon) -> Analysis:
 def _morph_forms(t: _Text) -> list[Form]:
     forms: list[Form] = []
     subjects: list[int] = []  # indexes into forms of «ты» in the nominative
+    lex = t.lex
+    known = _known_words(lex.language, lex.informal_pronoun, lex.informal_possessive, lex.formal_possessive)
     for i, tok in enumerate(t.tokens):
-        if tok.kind != WORD or tok.quoted or t.blocked(tok.start):
+        if tok.kind != WORD or tok.quoted:
             continue
+        word = tok.text.lower()
+        lexical = known.get(word, _UNSEEN)
+        if lexical is _UNSEEN:
+            if len(known) >= _KNOWN_WORDS:
+                known.clear()
+            lexical = known[word] = _lexical(lex.language, lex.informal_pronoun, lex.informal_possessive, lex.formal_possessive, word)
+        if lexical is None or t.blocked(tok.start):
+            continue  # most words are no form of «ты» at all: one dict look-up tells
         found = _morph_form(t, i)
         if found is not None:
             if found[1]:
@@ -174,6 +184,16 @@ class _Word:
     cases: frozenset[str]  # pronoun: every case it can be in
     fix: str | None  # possessive and verb: the formal form
     ambiguous: bool  # verb: as likely something else («пришли» — past plural)
+
+
+_UNSEEN = object()
+_KNOWN_WORDS = 65_536
+
+
+@lru_cache(maxsize=16)
+def _known_words(lang: str, pronoun: str, possessive: str, formal_possessive: str) -> dict[str, _Word | None]:
+    """`_lexical` answers for one lexicon keyed by the word alone (bounded: cleared when full)."""
+    return {}
 
 
 @lru_cache(maxsize=65_536)

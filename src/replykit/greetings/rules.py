@@ -41,7 +41,8 @@ def _shape(ctx: Context) -> _Shape | None:
             return None
         doc = ctx.doc
         text = doc.text
-        closing = [s for s in doc.sentences if _has_words(ctx, s)]
+        worded = {t.sentence for t in doc.tokens if t.kind in _WORDED}  # sentences with a word or slot
+        closing = [s for s in doc.sentences if s.index in worded]
         own = [s for s in closing if doc.tokens[s.first_token].segment == "own"]
         greeting = None
         for s in own:
@@ -73,8 +74,7 @@ def _shape(ctx: Context) -> _Shape | None:
     return ctx.memo("greeting.shape", compute)
 
 
-def _has_words(ctx: Context, s: Sentence) -> bool:
-    return any(t.kind in (WORD, SLOT) for t in ctx.doc.sentence_tokens(s))
+_WORDED = (WORD, SLOT)
 
 
 def _first_word(ctx: Context, s: Sentence) -> int | None:

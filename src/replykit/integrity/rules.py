@@ -57,9 +57,14 @@ def mojibake(ctx: Context) -> Iterator[Hit]:
             )
 
 
+_LOST = regex.compile(r"\ufffd+")
+
+
 def replacement_character(ctx: Context) -> Iterator[Hit]:
     text = ctx.doc.text
-    for m in regex.finditer(r"\ufffd+", text[: ctx.doc.own_end]):
+    if "\ufffd" not in text:
+        return
+    for m in _LOST.finditer(text[: ctx.doc.own_end]):
         yield Hit(m.start(), m.end(), "Characters were lost in decoding (�); restore them from the source text.")
 
 

@@ -71,8 +71,11 @@ class Mention:
 
 
 def lexicon(ctx: Context) -> NameLexicon | None:
-    options = ctx.config.names
-    return name_lexicon(ctx.language, options.diminutives.get(ctx.language), options.generic.get(ctx.language))
+    def load() -> NameLexicon | None:
+        options = ctx.config.names
+        return name_lexicon(ctx.language, options.diminutives.get(ctx.language), options.generic.get(ctx.language))
+
+    return ctx.memo("names.lexicon", load)  # several rules ask for it on every reply
 
 
 def expected(ctx: Context) -> Expected | None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
-from typing import Literal
+from typing import Any, Literal
 
 import regex
 
@@ -22,7 +22,7 @@ class Segment:
 
 @dataclass(frozen=True, slots=True)
 class _Markers:
-    attribution: regex.Pattern[str]
+    attribution: tuple[regex.Pattern[str], ...]  # one per form: an alternation of them is twice as slow
     header: regex.Pattern[str]
     signature: regex.Pattern[str]
 
@@ -32,23 +32,23 @@ def _markers() -> _Markers:
     data = tomllib.loads(files("replykit.text").joinpath("data/quotes.toml").read_text("utf-8"))
     fields = "|".join(sorted({regex.escape(f) for f in data["header_fields"]}, key=len, reverse=True))
     return _Markers(
-        attribution=regex.compile("|".join(f"(?:{p})" for p in data["attribution"]), regex.I),
+        attribution=tuple(regex.compile(p, regex.I) for p in data["attribution"]),
         header=regex.compile(rf"^\*?(?:{fields})\*?\s*:", regex.I),
         signature=regex.compile("|".join(f"(?:{p})" for p in data["signature"]), regex.I),
     )
 
 
-_LINE = regex.compile(r"[^\n]*\n?")
-
-
 def segment(text: str, html_quotes: list[tuple[int, int]] | None = None) -> list[Segment]:
     """Split `text` into own / quote / signature segments covering it in order."""
     markers = _markers()
-    lines: list[tuple[int, int, str]] = []
-    for match in _LINE.finditer(text):
-        if match.start() == match.end():
+    lines: list[tuple[int, int, str]] = []  # (start, end with its "\n", stripped text)
+    pos, size = 0, len(text)
+    for part in text.split("\n"):
+        end = min(pos + len(part) + 1, size)
+        if end == pos:
             break
-        lines.append((match.start(), match.end(), match.group().strip()))
+        lines.append((pos, end, part.strip()))
+        pos = end
     kinds: list[SegmentKind] = ["own"] * len(lines)
     history_from = len(lines)
     signature_from = len(lines)
@@ -58,7 +58,7 @@ def segment(text: str, html_quotes: list[tuple[int, int]] | None = None) -> list
             continue
         if len(stripped) > 300:
             continue
-        if markers.attribution.search(stripped) or _header_block(lines, i, markers.header):
+        if _is_attribution(stripped) or _header_block(lines, i, markers.header):
             history_from = i
             break
         if signature_from == len(lines) and markers.signature.search(stripped):
@@ -72,13 +72,19 @@ def segment(text: str, html_quotes: list[tuple[int, int]] | None = None) -> list
         for i, (ls, le, _) in enumerate(lines):
             if ls >= start and le <= end + 1 and ls < end:
                 kinds[i] = "quote"
-    segments: list[Segment] = []
+    runs: list[list[Any]] = []  # [kind, start, end] of lines of one kind in a row
     for (start, end, _), kind in zip(lines, kinds):
-        if segments and segments[-1].kind == kind:
-            segments[-1] = Segment(kind, segments[-1].start, end)
+        if runs and runs[-1][0] == kind:
+            runs[-1][2] = end
         else:
-            segments.append(Segment(kind, start, end))
-    return segments
+            runs.append([kind, start, end])
+    return [Segment(kind, start, end) for kind, start, end in runs]
+
+
+@lru_cache(maxsize=8192)
+def _is_attribution(line: str) -> bool:
+    """Does the (stripped) line introduce quoted history? Remembered: such lines recur."""
+    return any(p.search(line) for p in _markers().attribution)
 
 
 def _header_block(lines: list[tuple[int, int, str]], i: int, header: regex.Pattern[str]) -> bool:

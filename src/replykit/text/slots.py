@@ -7,6 +7,7 @@ a defect. Which slots hold the customer's name is configurable (`Config.name_slo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -51,9 +52,14 @@ def find_slots(text: str) -> list[Slot]:
     return slots
 
 
+_SEPARATORS = regex.compile(r"[\s\-]+")
+
+
+@lru_cache(maxsize=4096)
 def _normalise(raw: str) -> str:
+    """The slot's name as configured (`customer_name`); slots recur, so it is remembered."""
     name = raw.split("|", 1)[0].strip().lower()  # drop Liquid filters: {{ name | capitalize }}
-    return regex.sub(r"[\s\-]+", "_", name)
+    return _SEPARATORS.sub("_", name)
 
 
 def is_name_slot(slot: Slot, name_slots: frozenset[str]) -> bool:

@@ -84,7 +84,7 @@ def readability(ctx: Context) -> Stats | None:
         own = [t for t in ctx.doc.words if t.segment == "own"]
         if not own:
             return None
-        counts = list(map(rd.syllables, [t.text for t in own]))
+        counts = rd.syllable_counts([t.text for t in own])
         sentences, limit = ctx.doc.sentences, rd.long_word_syllables
         out: list[SentenceStats] = []
         current, words, syllables, long_words = own[0].sentence, 0, 0, []

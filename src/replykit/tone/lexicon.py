@@ -29,6 +29,11 @@ class ReadabilityData:
     long_word_syllables: int
     _known: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
+    def syllable_counts(self, words: list[str]) -> list[int]:
+        """`syllables` of each word; a word already seen costs one dict look-up."""
+        known, count = self._known.get, self.syllables
+        return [known(w) or count(w) for w in words]
+
     def syllables(self, word: str) -> int:
         """Vowels (or vowel groups) in the word; at least one, so abbreviations count as a syllable."""
         known = self._known.get(word)
