@@ -19,8 +19,8 @@ from replykit.bundling.options import BundlingOptions
 from replykit.cliches.options import ClichesOptions
 from replykit.conversation.options import ConversationOptions
 from replykit.errors import ConfigError
-from replykit.models import Channel, Severity
 from replykit.formality.options import AddressOptions
+from replykit.models import Channel, Severity
 from replykit.names.options import NamesOptions
 from replykit.tone.options import ToneOptions
 

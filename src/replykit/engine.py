@@ -8,20 +8,26 @@ examples are run as tests: every `bad` must fire the rule and every `good` must 
 from __future__ import annotations
 
 import bisect
-import tomllib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 from importlib import import_module
-from importlib.resources import files
 from itertools import repeat
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import regex
 
+from replykit._data import read_data
 from replykit.errors import UnknownRuleError
-from replykit.models import Channel, Conversation, Customer, Finding, Fix, Message, Severity
+from replykit.models import (
+    Channel,
+    Customer,
+    Finding,
+    Fix,
+    Message,
+    Severity,
+)
 
 if TYPE_CHECKING:
     from replykit.config import Config
@@ -160,7 +166,7 @@ def registry() -> dict[str, RegisteredRule]:
 
 
 def _family_infos(family: str) -> dict[str, RuleInfo]:
-    raw = tomllib.loads(files(f"replykit.{family}").joinpath("data/rules.toml").read_text("utf-8"))
+    raw = read_data(f"replykit.{family}", "rules")
     infos = {}
     for code, spec in raw.items():
         examples = []

@@ -13,7 +13,14 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from replykit._scorecard import Category, Penalties, ScorecardOptions
-from replykit.models import CategoryScore, ConversationScore, Finding, Readability, Report, Scorecard
+from replykit.models import (
+    CategoryScore,
+    ConversationScore,
+    Finding,
+    Readability,
+    Report,
+    Scorecard,
+)
 
 __all__ = ["Category", "Penalties", "ScorecardOptions", "combine", "score", "score_reply"]
 

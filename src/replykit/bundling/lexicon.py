@@ -8,15 +8,14 @@ lemma (ru/uk, through pymorphy3), `stem*` any ending, `a/b` either, `..` up to f
 from __future__ import annotations
 
 import json
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib.resources import files
 from typing import Any
 
 import regex
 
+from replykit._data import read_data, read_language_data
 from replykit.errors import ConfigError
 from replykit.morph import MORPH_LANGUAGES, parse
 
@@ -79,7 +78,7 @@ class Pack:
 
 @cache
 def _topics_data() -> dict[str, Any]:
-    return tomllib.loads(files("replykit.bundling").joinpath("data/topics.toml").read_text("utf-8"))
+    return read_data("replykit.bundling", "topics")
 
 
 def builtin_topics() -> dict[str, dict[str, Any]]:
@@ -88,10 +87,7 @@ def builtin_topics() -> dict[str, dict[str, Any]]:
 
 @cache
 def language_data(language: str) -> dict[str, Any] | None:
-    resource = files("replykit.bundling").joinpath(f"data/{language}.toml")
-    if not resource.is_file():
-        return None
-    return tomllib.loads(resource.read_text("utf-8"))
+    return read_language_data("replykit.bundling", language)
 
 
 @lru_cache(maxsize=4096)

@@ -13,14 +13,13 @@ may also appear in another order, spanning at most `gap` + 2 more words than the
 from __future__ import annotations
 
 import json
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 from typing import Any
 
 from pydantic import ValidationError
 
+from replykit._data import read_language_data
 from replykit.cliches.options import ClicheEntry
 from replykit.errors import ConfigError
 from replykit.morph import MORPH_LANGUAGES, parse
@@ -257,8 +256,7 @@ def _nearest_first(lo: int, hi: int, i: int) -> tuple[int, ...]:
 
 
 def _data(language: str) -> dict[str, Any]:
-    resource = files("replykit.cliches").joinpath(f"data/{language}.toml")
-    return tomllib.loads(resource.read_text("utf-8")) if resource.is_file() else {}
+    return read_language_data("replykit.cliches", language) or {}
 
 
 @lru_cache(maxsize=64)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib.resources import files
 from typing import Any
 
+from replykit._data import read_data
 from replykit.cliches.lexicon import Match, lexicon, sentence_words
 from replykit.engine import Context, Edit, Hit, Rule
 from replykit.morph import MORPH_LANGUAGES, inflect, match_case, parse
@@ -35,13 +34,13 @@ class Found:
 
 @cache
 def categories() -> dict[str, Category]:
-    raw = tomllib.loads(files("replykit.cliches").joinpath("data/categories.toml").read_text("utf-8"))
+    raw = read_data("replykit.cliches", "categories")
     return {name: Category(name, **spec) for name, spec in raw.items()}
 
 
 @cache
 def _debris_data() -> dict[str, Any]:
-    return tomllib.loads(files("replykit.cliches").joinpath("data/placeholders.toml").read_text("utf-8"))
+    return read_data("replykit.cliches", "placeholders")
 
 
 def debris_weight() -> float:

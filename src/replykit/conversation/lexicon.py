@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 from typing import Any
 
 import regex
 
+from replykit._data import read_language_data
 from replykit.conversation.options import EXTRA_KEYS
 from replykit.errors import ConfigError
 from replykit.greetings.lexicon import _phrase_pattern, _words
@@ -144,10 +143,10 @@ def _merge(data: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
 
 @lru_cache(maxsize=64)
 def _load(language: str, extra_json: str) -> Lexicon | None:
-    resource = files("replykit.conversation").joinpath(f"data/{language}.toml")
-    if not resource.is_file():
+    raw = read_language_data("replykit.conversation", language)
+    if raw is None:
         return None
-    data = _merge(tomllib.loads(resource.read_text("utf-8")), json.loads(extra_json) if extra_json else {})
+    data = _merge(raw, json.loads(extra_json) if extra_json else {})
     try:
         questions = _alternation(data["questions"])
         if bad := {u["unit"] for u in data["units"]} - UNITS:

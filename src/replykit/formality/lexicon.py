@@ -8,14 +8,13 @@ replacements, plus productive endings, because no morphology dictionary is avail
 from __future__ import annotations
 
 import json
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 from typing import Any
 
 import regex
 
+from replykit._data import read_language_data
 from replykit.errors import ConfigError
 from replykit.greetings.lexicon import _phrase_pattern
 
@@ -88,10 +87,10 @@ def _merge(data: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
 
 @lru_cache(maxsize=32)
 def _load(language: str, extra_json: str) -> AddressLexicon | None:
-    resource = files("replykit.formality").joinpath(f"data/{language}.toml")
-    if not resource.is_file():
+    raw = read_language_data("replykit.formality", language)
+    if raw is None:
         return None
-    data = _merge(tomllib.loads(resource.read_text("utf-8")), json.loads(extra_json) if extra_json else {})
+    data = _merge(raw, json.loads(extra_json) if extra_json else {})
     informal = {" ".join(k.lower().split()): v for k, v in data.get("informal", {}).items()}
     imperatives = {k.lower(): v for k, v in data.get("imperatives", {}).items()}
     try:

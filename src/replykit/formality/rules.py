@@ -6,10 +6,10 @@ from collections.abc import Callable, Iterator
 
 import regex
 
-from replykit.formality.detect import Analysis, analyse
-from replykit.formality.lexicon import AddressLexicon, address_lexicon
 from replykit.document import Document
 from replykit.engine import Context, Edit, Hit, Rule, rule_info
+from replykit.formality.detect import Analysis, analyse
+from replykit.formality.lexicon import AddressLexicon, address_lexicon
 
 
 def _lexicon(ctx: Context) -> AddressLexicon | None:

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import json
-import tomllib
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
-from importlib.resources import files
 from typing import Any
 
 import regex
 from babel.dates import get_period_id
 
+from replykit._data import read_language_data
 from replykit.errors import ConfigError
 
 REGISTERS = ("formal", "neutral", "familiar")
@@ -106,10 +105,9 @@ def _phrases(kind: str, raw: list[dict[str, Any]]) -> tuple[Phrase, ...]:
 
 @lru_cache(maxsize=64)
 def _load(language: str, extra_json: str) -> Lexicon | None:
-    resource = files("replykit.greetings").joinpath(f"data/{language}.toml")
-    if not resource.is_file():
+    data = read_language_data("replykit.greetings", language)
+    if data is None:
         return None
-    data = tomllib.loads(resource.read_text("utf-8"))
     extra = json.loads(extra_json) if extra_json else {}
     try:
         greetings = _phrases("greeting", [*data["greeting"], *extra.get("greeting", [])])

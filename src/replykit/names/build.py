@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import replace
 from functools import cache, lru_cache
-from importlib.resources import files
 from typing import Any, Literal
 
+from replykit._data import read_data
 from replykit.errors import InputError
 from replykit.models import Conversation, Customer
 from replykit.morph import MORPH_LANGUAGES, inflect
@@ -21,7 +20,7 @@ _TITLES = frozenset({"господин", "госпожа", "г-н", "г-жа", "
 
 @cache
 def conventions() -> dict[str, dict[str, Any]]:
-    raw = tomllib.loads(files("replykit.names").joinpath("data/address.toml").read_text("utf-8"))
+    raw = read_data("replykit.names", "address")
     return dict(raw)
 
 

@@ -8,12 +8,11 @@ unknown words are not used: for names the suffix rules are more reliable.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib.resources import files
 from typing import TYPE_CHECKING, Literal
 
+from replykit._data import read_data
 from replykit.errors import InputError
 from replykit.morph import MORPH_LANGUAGES, match_case, parse
 
@@ -44,7 +43,7 @@ class _Data:
 
 @cache
 def _data() -> _Data:
-    raw = tomllib.loads(files("replykit.names").joinpath("data/inflection.toml").read_text("utf-8"))
+    raw = read_data("replykit.names", "inflection")
     exceptions = {
         (part, gender): {k: tuple(v) for k, v in table.items()}
         for part, by_gender in raw.get("exceptions", {}).items()

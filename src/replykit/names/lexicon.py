@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib.resources import files
 from typing import Any
 
 import regex
 
+from replykit._data import read_data
 from replykit.greetings.lexicon import _phrase_pattern
 
 _NAME = r"(?P<name>\p{Lu}[\p{L}\-’']*(?:[ \t]+\p{Lu}[\p{L}\-’']*){0,2})"
@@ -58,12 +57,12 @@ def _with_name(items: list[str]) -> regex.Pattern[str] | None:
 
 @cache
 def _raw() -> dict[str, Any]:
-    return tomllib.loads(files("replykit.names").joinpath("data/phrases.toml").read_text("utf-8"))
+    return read_data("replykit.names", "phrases")
 
 
 @cache
 def _diminutives() -> dict[str, Any]:
-    return tomllib.loads(files("replykit.names").joinpath("data/diminutives.toml").read_text("utf-8"))
+    return read_data("replykit.names", "diminutives")
 
 
 @lru_cache(maxsize=64)

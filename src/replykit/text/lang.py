@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 import regex
+
+from replykit._data import read_data
 
 # Runs, not single letters: the letter counts are the runs' total length, with far fewer matches.
 _CYRILLIC = regex.compile(r"\p{Cyrillic}+")
@@ -25,7 +25,7 @@ class _Profile:
 
 @cache
 def _profiles() -> tuple[_Profile, ...]:
-    data = tomllib.loads(files("replykit.text").joinpath("data/languages.toml").read_text("utf-8"))
+    data = read_data("replykit.text", "languages")
     return tuple(
         _Profile(code, spec["script"], frozenset(spec["letters"]), frozenset(spec["words"]))
         for code, spec in data.items()

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib.resources import files
 from typing import Any, Literal
 
 import regex
+
+from replykit._data import read_data
 
 SegmentKind = Literal["own", "quote", "signature"]
 
@@ -29,7 +29,7 @@ class _Markers:
 
 @cache
 def _markers() -> _Markers:
-    data = tomllib.loads(files("replykit.text").joinpath("data/quotes.toml").read_text("utf-8"))
+    data = read_data("replykit.text", "quotes")
     fields = "|".join(sorted({regex.escape(f) for f in data["header_fields"]}, key=len, reverse=True))
     return _Markers(
         attribution=tuple(regex.compile(p, regex.I) for p in data["attribution"]),

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib.resources import files
 from typing import Any
 
 import regex
 
+from replykit._data import read_language_data
 from replykit.errors import ConfigError
 from replykit.greetings.lexicon import _phrase_pattern
 
@@ -94,11 +93,11 @@ def _readability(raw: dict[str, Any] | None, language: str) -> ReadabilityData |
 
 @lru_cache(maxsize=64)
 def _load(language: str, extra_json: str) -> ToneData | None:
-    resource = files("replykit.tone").joinpath(f"data/{language}.toml")
+    found = read_language_data("replykit.tone", language)
     extra: dict[str, list[str]] = json.loads(extra_json) if extra_json else {}
-    if not resource.is_file() and not extra:
+    if found is None and not extra:
         return None
-    data = tomllib.loads(resource.read_text("utf-8")) if resource.is_file() else {}
+    data = found or {}
     base = data.get("markers", {})
     markers = {kind: [*base.get(kind, ()), *extra.get(kind, ())] for kind in KINDS}
     return ToneData(language, _marker_pattern(markers), _readability(data.get("readability"), language))
