@@ -208,3 +208,13 @@ def test_public_names_resolve_and_are_not_shadowed_by_subpackages():
 def test_junk_in_customer_history_does_not_break_the_check():
     conv = Conversation(messages=(Message(role="customer", text="\x00\x01 где заказ?"), Message(role="agent", text="Здравствуйте!")))
     assert replykit.check(conv).language == "ru"
+
+
+@pytest.mark.parametrize("family", ["formality", "names", "bundling", "cliches", "conversation", "tone"])
+def test_family_options_import_first_in_a_fresh_interpreter(family):
+    import subprocess
+    import sys
+
+    code = f"import replykit.{family}.options, replykit.config; print(replykit.config.Config().{'address' if family == 'formality' else family})"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
