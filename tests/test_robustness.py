@@ -217,3 +217,9 @@ def test_ten_thousand_line_quoted_history():
     text = "Здравствуйте! Готово.\n\nС уважением, Анна\n\n" + "> ты где? привет\n" * 10_000
     report = replykit.check(text)
     assert report.findings == ()
+
+
+def test_word_without_morphology_after_informal_pronoun():
+    """Found by benchmarks/fuzz.py: a word pymorphy3 cannot analyse after «ты» crashed the fix."""
+    report = replykit.check("Привет, ты 𗕃 сделал заказ?", locale="ru")
+    assert "RK201" in report.codes()

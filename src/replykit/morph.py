@@ -71,6 +71,12 @@ def parse(lang: str, word: str) -> tuple[Parse, ...]:
         return ()
 
 
+def best_grammemes(lang: str, word: str) -> frozenset[str]:
+    """The grammemes of the best analysis of `word`; none when it has no analysis."""
+    parses = parse(lang, word)
+    return frozenset(parses[0].tag.grammemes) if parses else frozenset()
+
+
 @lru_cache(maxsize=65_536)
 def inflect(lang: str, word: str, grammemes: frozenset[str]) -> str | None:
     """`word` inflected into `grammemes` using its best analysis, or None.

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from replykit.formality.lexicon import AddressLexicon, Ending
-from replykit.morph import inflect, match_case, parse
+from replykit.morph import best_grammemes, inflect, match_case, parse
 from replykit.text.tokens import NUMBER, PUNCT, WORD, Token
 
 if TYPE_CHECKING:
@@ -169,7 +169,7 @@ def _addressee_past(t: _Text) -> list[Form]:
         if tok is None or tok.quoted:
             continue
         edit = _plural_edit(t, tok, any_reading=False)
-        if edit is not None and "VERB" in parse(t.lex.language, tok.lower)[0].tag.grammemes:
+        if edit is not None and "VERB" in best_grammemes(t.lex.language, tok.lower):
             forms.append(Form(tok.start, tok.end, "verb", tok.start, tok.end, edit[2], False))
     return forms
 
@@ -309,7 +309,7 @@ def _with_agreement(t: _Text, subject: Form, forms: list[Form]) -> Form:
         edit = _plural_edit(t, tok, any_reading=next_is_predicate)
         if edit is not None:
             edits.append(edit)
-        next_is_predicate = next_is_predicate and bool(_MODIFIERS & parse(t.lex.language, tok.lower)[0].tag.grammemes)
+        next_is_predicate = next_is_predicate and bool(_MODIFIERS & best_grammemes(t.lex.language, tok.lower))
     # An inverted question puts the predicate first: «не мог бы ты», «согласна ли ты».
     sentence = t.tokens[i].sentence
     j = i - 1
