@@ -95,6 +95,9 @@ def _shadowed(pack: Pack, mention: Mention, found: list[Mention]) -> bool:
     )
 
 
+_CUE_WINDOW = 300  # characters either side of a value in which its cue is looked for
+
+
 def answers(
     pack: Pack, text: str, limit: int | None = None, asked: Iterable[str] = ()
 ) -> dict[str, Mention]:
@@ -127,7 +130,8 @@ def answers(
     money: list[tuple[int, int]] = []
     for kind, pattern in pack.values.items():  # money first: "$4.10" is no date
         for m in pattern.finditer(norm, 0, end):
-            if any(s < m.end() and m.start() < e for s, e in money):
+            k = bisect.bisect_left(money, (m.end(), m.end()))
+            if k and money[k - 1][1] > m.start():  # money spans are sorted and do not overlap
                 continue
             if kind == "money":
                 money.append(m.span())
@@ -171,6 +175,10 @@ def _cued_owner(pack: Pack, text: str, bounds: list[tuple[int, int]], kind: str,
     while i < len(bounds) and bounds[i][0] < end:
         i += 1
     stretch_end = bounds[i][0] if i < len(bounds) else len(text)
+    # A cue further away than a few lines is not about this value, and a bounded window keeps
+    # a long text full of amounts linear.
+    stretch_start = max(stretch_start, start - _CUE_WINDOW)
+    stretch_end = min(stretch_end, end + _CUE_WINDOW)
     candidates: dict[str, tuple[bool, int]] = {}
     for name, topic in pack.topics.items():
         if topic.cue is None or kind not in topic.claims | topic.claims_with_cue:
