@@ -11,9 +11,10 @@ import codecs
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, get_args
 
 from replykit.errors import ReplykitError
+from replykit.models import Channel
 
 if TYPE_CHECKING:
     from replykit.config import Config
@@ -26,6 +27,16 @@ TEMPLATE_SUFFIXES = frozenset(
 )
 
 
+def _input_options(command: argparse.ArgumentParser) -> None:
+    """How `check` and `fix` read their input: config, language, template or sent, channel."""
+    command.add_argument("--config", type=Path, help="replykit.toml or pyproject.toml to read")
+    command.add_argument("--locale", help="language of the texts instead of detecting it (e.g. ru, de_DE)")
+    mode = command.add_mutually_exclusive_group()
+    mode.add_argument("--template", dest="template", action="store_true", default=None, help="treat input as templates (default for files)")
+    mode.add_argument("--sent", dest="template", action="store_false", help="treat input as sent replies (default for stdin)")
+    command.add_argument("--channel", choices=get_args(Channel), default="email")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="replykit", description="Check the replies you send to customers.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -35,23 +46,13 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text")
     check.add_argument("--select", help="comma-separated codes or prefixes to run (e.g. RK1,RK201)")
     check.add_argument("--ignore", help="comma-separated codes or prefixes to skip")
-    check.add_argument("--config", type=Path, help="replykit.toml or pyproject.toml to read")
     check.add_argument("--fail-on", choices=("info", "warning", "error"), help="lowest severity that fails (default: warning)")
-    check.add_argument("--locale", help="language of the texts instead of detecting it (e.g. ru, de_DE)")
-    mode = check.add_mutually_exclusive_group()
-    mode.add_argument("--template", dest="template", action="store_true", default=None, help="treat input as templates (default for files)")
-    mode.add_argument("--sent", dest="template", action="store_false", help="treat input as sent replies (default for stdin)")
-    check.add_argument("--channel", choices=("email", "chat", "messenger", "social", "sms", "phone"), default="email")
+    _input_options(check)
 
     fix = sub.add_parser("fix", help="apply the safe fixes to files in place (slots and markup kept)")
     fix.add_argument("paths", nargs="+", help="files or folders; '-' reads stdin and writes the result to stdout")
     fix.add_argument("--diff", action="store_true", help="print a unified diff instead of rewriting; exit 1 if any")
-    fix.add_argument("--config", type=Path, help="replykit.toml or pyproject.toml to read")
-    fix.add_argument("--locale", help="language of the texts instead of detecting it (e.g. ru, de_DE)")
-    fix_mode = fix.add_mutually_exclusive_group()
-    fix_mode.add_argument("--template", dest="template", action="store_true", default=None, help="treat input as templates (default for files)")
-    fix_mode.add_argument("--sent", dest="template", action="store_false", help="treat input as sent replies (default for stdin)")
-    fix.add_argument("--channel", choices=("email", "chat", "messenger", "social", "sms", "phone"), default="email")
+    _input_options(fix)
 
     rules = sub.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=("text", "json", "markdown", "fixes"), default="text")
