@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -37,6 +38,13 @@ def _input_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--channel", choices=get_args(Channel), default="email")
 
 
+def _rule_options(command: argparse.ArgumentParser) -> None:
+    """Which rules run and which findings fail, over what the config file says."""
+    command.add_argument("--select", help="comma-separated codes or prefixes to run (e.g. RK1,RK201)")
+    command.add_argument("--ignore", help="comma-separated codes or prefixes to skip")
+    command.add_argument("--fail-on", choices=("info", "warning", "error"), help="lowest severity that fails (default: warning)")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="replykit", description="Check the replies you send to customers.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -44,15 +52,33 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="check files, folders or stdin")
     check.add_argument("paths", nargs="*", help="files or folders; '-' or nothing reads stdin")
     check.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text")
-    check.add_argument("--select", help="comma-separated codes or prefixes to run (e.g. RK1,RK201)")
-    check.add_argument("--ignore", help="comma-separated codes or prefixes to skip")
-    check.add_argument("--fail-on", choices=("info", "warning", "error"), help="lowest severity that fails (default: warning)")
+    _rule_options(check)
     _input_options(check)
 
     fix = sub.add_parser("fix", help="apply the safe fixes to files in place (slots and markup kept)")
     fix.add_argument("paths", nargs="+", help="files or folders; '-' reads stdin and writes the result to stdout")
     fix.add_argument("--diff", action="store_true", help="print a unified diff instead of rewriting; exit 1 if any")
     _input_options(fix)
+
+    audit = sub.add_parser(
+        "audit",
+        help="audit an export of past replies (CSV or JSON Lines, one row per message)",
+        description="Check every agent reply of a helpdesk export in the context of its conversation and print "
+        "one row per finding (or per reply with --rows summary) as CSV or JSON Lines; totals go to stderr.",
+    )
+    audit.add_argument("export", help="a .csv or .jsonl file; '-' reads stdin")
+    audit.add_argument("--input-format", choices=("csv", "jsonl"), help="the export's format (default: from its suffix, else CSV)")
+    audit.add_argument("--columns", type=Path, metavar="FILE", help="TOML file mapping message fields to the export's columns (see docs/audit.md)")
+    audit.add_argument(
+        "--column", action="append", default=[], metavar="FIELD=COLUMN",
+        help="one mapping, e.g. text=body or customer.first_name=requester_name; repeatable, wins over --columns",
+    )  # fmt: skip
+    audit.add_argument("--rows", choices=("findings", "summary"), default="findings", help="one row per finding (default) or per reply")
+    audit.add_argument("--format", choices=("csv", "jsonl"), default="csv")
+    audit.add_argument("--workers", type=int, help="processes (default: every core; 1 runs in this process)")
+    audit.add_argument("--config", type=Path, help="replykit.toml or pyproject.toml to read")
+    audit.add_argument("--locale", help="language of replies whose row names none (e.g. ru, de_DE)")
+    _rule_options(audit)
 
     rules = sub.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=("text", "json", "markdown", "fixes"), default="text")
@@ -69,6 +95,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args)
         if args.command == "fix":
             return _fix(args)
+        if args.command == "audit":
+            from replykit.auditing.cli import audit_command
+
+            return audit_command(args, _config(args))
         if args.command == "rules":
             return _rules(args.format)
         from replykit.catalogue import explain
@@ -78,6 +108,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ReplykitError as exc:
         print(f"replykit: error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `replykit audit ... | head`: the reader has all it wants
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 1
 
 
 def _rules(fmt: str) -> int:
@@ -111,9 +144,12 @@ def _rules(fmt: str) -> int:
 
 
 def _config(args: argparse.Namespace) -> Config:
+    """The config file's settings, with --select, --ignore and --fail-on over them where given."""
     from replykit.config import load_config
 
-    return load_config(args.config) if args.config else load_config(start=Path.cwd())
+    config = load_config(args.config) if args.config else load_config(start=Path.cwd())
+    changes = {key: value for key in ("select", "ignore", "fail_on") if (value := getattr(args, key, None))}
+    return config.merged(**changes) if changes else config
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -122,16 +158,6 @@ def _check(args: argparse.Namespace) -> int:
     from replykit.models import Severity
 
     config = _config(args)
-    changes: dict[str, object] = {}
-    if args.select:
-        changes["select"] = args.select
-    if args.ignore:
-        changes["ignore"] = args.ignore
-    if args.fail_on:
-        changes["fail_on"] = args.fail_on
-    if changes:
-        config = config.merged(**changes)
-
     done, failed_inputs = _each(args, lambda message, template: check(message, locale=args.locale, config=config, template=template))
     checked = [(name, report) for name, _, _, report in done]
     sys.stdout.write(FORMATS[args.format](checked))

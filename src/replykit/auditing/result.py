@@ -66,6 +66,17 @@ def summary_columns(family_names: tuple[str, ...]) -> tuple[str, ...]:
             *_SEVERITIES, *family_names, "passed", "failure")  # fmt: skip
 
 
+def summary_row(reply: ReplyAudit, family_names: tuple[str, ...], fail_on: Severity) -> tuple[Any, ...]:
+    """The reply's values in `summary_columns(family_names)` order."""
+    severities = Counter(f.severity for f in reply.findings)
+    by_family = Counter(f.family for f in reply.findings)
+    return (
+        reply.reply_id, reply.conversation_id, reply.agent, reply.channel, reply.sent_at, reply.language,
+        reply.score, len(reply.findings), *(severities[s] for s in _SEVERITIES), *(by_family[f] for f in family_names),
+        reply.passed(fail_on), reply.failure,
+    )  # fmt: skip
+
+
 class AuditResult:
     """The findings of an audit (`.findings`, one row each) and a row per reply (`.summary`).
 
@@ -89,20 +100,12 @@ class AuditResult:
     @cached_property
     def summary(self) -> Any:
         columns = summary_columns(self.families)
-        rows = [self._summary_row(r) for r in self.replies]
+        rows = [summary_row(r, self.families, self.fail_on) for r in self.replies]
         if not _pandas():
             return [dict(zip(columns, row, strict=True)) for row in rows]
         types = {**_SUMMARY_TYPES, **dict.fromkeys(self.families, "int64")}
         return _frame(rows, columns, types)
 
-    def _summary_row(self, reply: ReplyAudit) -> tuple[Any, ...]:
-        severities = Counter(f.severity for f in reply.findings)
-        by_family = Counter(f.family for f in reply.findings)
-        return (
-            reply.reply_id, reply.conversation_id, reply.agent, reply.channel, reply.sent_at, reply.language,
-            reply.score, len(reply.findings), *(severities[s] for s in _SEVERITIES), *(by_family[f] for f in self.families),
-            reply.passed(self.fail_on), reply.failure,
-        )  # fmt: skip
 
     @cached_property
     def counts(self) -> dict[str, Any]:
