@@ -51,7 +51,7 @@ def questions(pack: Pack, doc: Document) -> Questions:
             if topic.ask is not None
             for m in topic.ask.finditer(text, start, end)
         ]
-        found = [_referent(pack, text, m, previous[0], end) for m in found if not _shadowed(pack, m, found)]
+        found = [_referent(pack, text, m, previous[0], end) for m in found if not _shadowed(pack, m, found, True)]
         previous = (start, end)
         sentence = text[start:end]
         if not found:
@@ -87,10 +87,13 @@ def _referent(pack: Pack, text: str, mention: Mention, start: int, end: int) -> 
     return mention
 
 
-def _shadowed(pack: Pack, mention: Mention, found: list[Mention]) -> bool:
-    """A match inside a longer match of a topic that shadows it ("стоит" in "стоит доставка")."""
+def _shadowed(pack: Pack, mention: Mention, found: list[Mention], question: bool = False) -> bool:
+    """A match inside a longer match of a topic that shadows it ("стоит" in "стоит доставка");
+    a `question` match also inside one of a topic that shadows it in questions."""
     return any(
-        mention.topic in pack.topics[other.topic].shadows and other.start <= mention.start and mention.end <= other.end
+        mention.topic in (pack.topics[other.topic].shadows_questions if question else pack.topics[other.topic].shadows)
+        and other.start <= mention.start
+        and mention.end <= other.end
         for other in found
     )
 

@@ -1,7 +1,8 @@
 """Topic packs: the data files compiled into one pattern per topic and language, once.
 
 Phrase syntax (see data/ru.toml): words separated by spaces; `~word` any form of the word's
-lemma (ru/uk, through pymorphy3), `stem*` any ending, `a/b` either, `..` up to four words
+lemma (ru/uk, through pymorphy3), `~+word` any form of its family (aspect partners and
+prefixed verbs, see `_family`), `stem*` any ending, `a/b` either, `..` up to four words
 (not across a comma), `...` up to eight (German verbs at the clause end), `#` a number.
 """
 
@@ -17,7 +18,7 @@ import regex
 
 from replykit._data import read_data, read_language_data
 from replykit.errors import ConfigError
-from replykit.morph import MORPH_LANGUAGES, parse
+from replykit.morph import MORPH_LANGUAGES, analyzer, parse
 
 LANGUAGES = ("ru", "uk", "bg", "hu", "en", "de")
 VALUE_KINDS = ("money", "duration", "date")
@@ -46,6 +47,7 @@ class Topic:
     claims_with_cue: frozenset[str]
     claims_when_asked: frozenset[str]
     shadows: frozenset[str]
+    shadows_questions: frozenset[str]
     takes_over: frozenset[str]
     ask: regex.Pattern[str] | None
     answer: regex.Pattern[str] | None
@@ -99,6 +101,29 @@ def _lemma_forms(language: str, lemma: str) -> tuple[str, ...]:
     return tuple(sorted(forms, key=len, reverse=True))
 
 
+def _known(language: str, word: str) -> bool:
+    """A dictionary word whose own lemma it is (not a guess of pymorphy3's predictor)."""
+    return analyzer(language).word_is_known(word) and any(normalize(p.normal_form) == word for p in parse(language, word))
+
+
+@lru_cache(maxsize=1024)
+def _family(language: str, lemma: str) -> tuple[str, ...]:
+    """Every form of the lemma's family: the verb with the pack's aspect prefixes
+    ("платить" → заплатить, оплатить, доплатить) and each of those with its aspect partner by
+    the pack's suffix pairs ("оплатить" ↔ "оплачивать", "обменять" ↔ "обменивать"), kept only
+    when the dictionary knows the word. Prefixes that change the meaning ("от-", "из-": отменить,
+    изменить) are simply not in the pack's list."""
+    morph = (language_data(language) or {}).get("morph", {})
+    lemmas = {lemma} | {prefix + lemma for prefix in morph.get("prefixes", ())}
+    for word in list(lemmas):
+        for a, b in morph.get("aspect_suffixes", ()):
+            for old, new in ((a, b), (b, a)):
+                if word.endswith(old):
+                    lemmas.add(word[: -len(old)] + new)
+    forms = {f for word in lemmas if word == lemma or _known(language, word) for f in _lemma_forms(language, word)}
+    return tuple(sorted(forms, key=len, reverse=True))
+
+
 def _end(language: str) -> str:
     """Where a whole word ends; in languages that write case endings after a hyphen
     ("Apple Pay-jel", "március 31-ig", "1 800 Ft-ot") the ending belongs to the word."""
@@ -109,9 +134,11 @@ def _end(language: str) -> str:
 def _word(language: str, word: str) -> str:
     if "-" in word.strip("-") and "~" in word:  # "qr-~код": each part on its own
         return "-".join(f"(?:{_word(language, part)})" for part in word.split("-"))
-    if word.startswith("~") and len(word) > 1:
+    if word.startswith("~") and len(word.lstrip("~+")) > 0:
         if language not in MORPH_LANGUAGES:
             raise ConfigError(f"{word!r}: `~lemma` needs morphology, which {language!r} lacks; write `stem*`")
+        if word.startswith("~+"):
+            return "|".join(regex.escape(f) for f in _family(language, word[2:].lower()))
         return "|".join(regex.escape(f) for f in _lemma_forms(language, word[1:].lower()))
     if word == "#":
         return r"\d+(?:[.,]\d+)?"
@@ -223,6 +250,7 @@ def _load(language: str, options_json: str) -> Pack | None:
                 claims_with_cue=frozenset(spec.get("claims_with_cue", ())),
                 claims_when_asked=frozenset(spec.get("claims_when_asked", ())),
                 shadows=frozenset(spec.get("shadows", ())),
+                shadows_questions=frozenset(spec.get("shadows", ())) | frozenset(spec.get("shadows_questions", ())),
                 takes_over=frozenset(spec.get("takes_over", ())),
                 ask=compile_phrases(language, phrases("ask"), phrases("exclude")),
                 answer=compile_phrases(language, phrases("answer")),

@@ -35,6 +35,7 @@ class TopicOptions(_Options):
     claims_with_cue: tuple[ValueKind, ...] = ()
     claims_when_asked: tuple[ValueKind, ...] = ()
     shadows: tuple[str, ...] = ()
+    shadows_questions: tuple[str, ...] = ()
     takes_over: tuple[str, ...] = ()
     phrases: dict[str, TopicPhrases] = Field(default_factory=dict, description="per language code")
 
@@ -79,7 +80,7 @@ class BundlingOptions(_Options):
                 raise ValueError(f"topic {name!r} needs `phrases` in at least one language")
         known = builtin.keys() | self.topics.keys()
         for name, topic in self.topics.items():
-            for key in ("shadows", "takes_over"):
+            for key in ("shadows", "shadows_questions", "takes_over"):
                 if set(getattr(topic, key)) - known:
                     raise ValueError(
                         f"topic {name!r}: {key} names unknown topics {sorted(set(getattr(topic, key)) - known)}"
