@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
 from replykit.bundling.lexicon import Pack, normalize
 from replykit.document import Document
+from replykit.morph import MORPH_LANGUAGES, best_grammemes
 
 # Where a clause ends: a comma or semicolon (not inside "1,5" or "1 500,00"), a sentence end, a line end.
 _CLAUSE_END = regex.compile(r"(?<!\d)[,;]|[,;](?!\d)|[.!?…](?=\s|$)|\n")
 _SENTENCE_END = regex.compile(r"[.!?…](?=\s|$)|\n")
+_WORD = regex.compile(r"\p{L}+(?:['-]\p{L}+)*")
+# Grammemes (pymorphy3, ru and uk) of a verb that tells what happened: past tense, a short or
+# (uk) predicative passive participle, an impersonal "-но/-то" form.
+_PAST = frozenset({"past", "PRTS", "Impe"})
+# ... and of one that tells what is, will be or should be done.
+_ONGOING = frozenset({"pres", "futr", "INFN", "infn", "impr"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,12 +53,18 @@ def questions(pack: Pack, doc: Document) -> Questions:
     previous = (0, 0)
     before: list[Mention] = []  # what the previous sentence stated
     for start, end in _sentences(doc):
-        found = [
-            Mention(name, m.start(), m.end(), doc.text[m.start() : m.end()])
-            for name, topic in pack.topics.items()
-            if topic.ask is not None
-            for m in topic.ask.finditer(text, start, end)
-        ]
+        found = _unmuted(
+            pack,
+            text,
+            [
+                Mention(name, m.start(), m.end(), doc.text[m.start() : m.end()])
+                for name, topic in pack.topics.items()
+                if topic.ask is not None
+                for m in topic.ask.finditer(text, start, end)
+            ],
+            start,
+            end,
+        )
         found = [_referent(pack, text, m, previous[0], end) for m in found if not _shadowed(pack, m, found, True)]
         previous = (start, end)
         sentence = text[start:end]
@@ -67,6 +81,16 @@ def questions(pack: Pack, doc: Document) -> Questions:
             before = found
     asked.sort(key=lambda m: m.start)
     return Questions(tuple(asked), frozenset(m.topic for m in stated))
+
+
+def _unmuted(pack: Pack, text: str, mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """The mentions that no `mute` phrase of their topic holds: "I expect a refund of $160" claims
+    a refund and asks nothing about returns; "деньги вернутся на карту" names no payment method."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for name in {m.topic for m in mentions}:
+        mute = pack.topics[name].mute
+        spans[name] = [x.span() for x in mute.finditer(text, start, end)] if mute is not None else []
+    return [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in spans[m.topic])]
 
 
 def _terse(sentence: str) -> bool:
@@ -119,18 +143,25 @@ def answers(
         if topic not in found:
             found[topic] = Mention(topic, start, stop, text[start:stop])
 
-    phrases = [
-        Mention(name, m.start(), m.end(), text[m.start() : m.end()])
-        for name, topic in pack.topics.items()
-        if topic.answer is not None
-        for m in topic.answer.finditer(norm, 0, end)
-    ]
-    for mention in phrases:
-        if not _shadowed(pack, mention, phrases):
-            add(mention.topic, mention.start, mention.end)
+    phrases = _unmuted(
+        pack,
+        norm,
+        [
+            Mention(name, m.start(), m.end(), text[m.start() : m.end()])
+            for name, topic in pack.topics.items()
+            if topic.answer is not None
+            for m in topic.answer.finditer(norm, 0, end)
+        ],
+        0,
+        end,
+    )
     clauses = [(m.start(), m.end()) for m in _CLAUSE_END.finditer(norm)]
     sentences = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(norm)]
+    for mention in phrases:
+        if not _shadowed(pack, mention, phrases) and not _refers_elsewhere(pack, norm, sentences, mention.start):
+            add(mention.topic, mention.start, mention.end)
     money: list[tuple[int, int]] = []
+    reported = _reports(pack, norm, clauses)
     for kind, pattern in pack.values.items():  # money first: "$4.10" is no date
         for m in pattern.finditer(norm, 0, end):
             k = bisect.bisect_left(money, (m.end(), m.end()))
@@ -138,10 +169,12 @@ def answers(
                 continue
             if kind == "money":
                 money.append(m.span())
-            owner = _cued_owner(pack, norm, clauses, kind, m.start(), m.end())
+            if kind != "money" and reported(m.start()):  # "передан в доставку 12 марта"
+                continue
+            owner = _cued_owner(pack, norm, clauses, kind, m.start(), m.end(), reported)
             if owner and kind == "money":
                 owner = _shadowing_owner(pack, norm, sentences, money, owner) or owner
-            owner = owner or _cued_owner(pack, norm, sentences, kind, m.start(), m.end())
+            owner = owner or _cued_owner(pack, norm, sentences, kind, m.start(), m.end(), reported)
             owners = (
                 [owner]
                 if owner
@@ -170,9 +203,53 @@ def _shadowing_owner(
     return None
 
 
-def _cued_owner(pack: Pack, text: str, bounds: list[tuple[int, int]], kind: str, start: int, end: int) -> str | None:
+def _refers_elsewhere(pack: Pack, text: str, sentences: list[tuple[int, int]], position: int) -> bool:
+    """ "Подробности про рассрочку смотрите на нашем сайте": the sentence at `position` points
+    elsewhere and only names the topic."""
+    if pack.referral is None or pack.deflect is None:
+        return False
+    i = bisect.bisect_left(sentences, (position, position))
+    start, end = sentences[i - 1][1] if i else 0, sentences[i][0] if i < len(sentences) else len(text)
+    return bool(pack.deflect.search(text, start, end) and pack.referral.search(text, start, end))
+
+
+def _reports(pack: Pack, text: str, clauses: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """Whether the clause at a position reports a past event or a status ("Оплата поступила",
+    "Заказ передан в доставку 12 марта", "was shipped on May 3"): a verb or marker of the past
+    and none of the present, future, an infinitive or an imperative. Its dates and durations
+    answer no question of when, and its cues claim no value elsewhere. Words are read with the
+    cached morphology (ru, uk) only in clauses asked about, at most once each."""
+
+    @cache
+    def clause(i: int) -> bool:
+        start = clauses[i - 1][1] if i else 0
+        end = clauses[i][0] if i < len(clauses) else len(text)
+        past = pack.past is not None and pack.past.search(text, start, end) is not None
+        if pack.ongoing is not None and pack.ongoing.search(text, start, end):
+            return False
+        if pack.language in MORPH_LANGUAGES:
+            for word in _WORD.finditer(text, start, end):
+                grammemes = best_grammemes(pack.language, word.group().lower())
+                if grammemes & _ONGOING:
+                    return False
+                past = past or bool(grammemes & _PAST)
+        return past
+
+    return lambda position: clause(bisect.bisect_left(clauses, (position, position)))
+
+
+def _cued_owner(
+    pack: Pack,
+    text: str,
+    bounds: list[tuple[int, int]],
+    kind: str,
+    start: int,
+    end: int,
+    reported: Callable[[int], bool],
+) -> str | None:
     """The topic whose cue is nearest to the value within its stretch of text; a cue before the
-    value wins over one right after it."""
+    value wins over one right after it; a cue in a clause that reports the past cues nothing
+    for a topic without `past_answers`."""
     i = bisect.bisect_left(bounds, (start, start))
     stretch_start = bounds[i - 1][1] if i else 0
     while i < len(bounds) and bounds[i][0] < end:
@@ -187,6 +264,8 @@ def _cued_owner(pack: Pack, text: str, bounds: list[tuple[int, int]], kind: str,
         if topic.cue is None or kind not in topic.claims | topic.claims_with_cue:
             continue
         for m in topic.cue.finditer(text, stretch_start, stretch_end):
+            if not topic.past_answers and reported(m.start()):
+                continue
             after = m.start() >= end
             if after and len(text[end : m.start()].split()) > 2:  # "12 месяцев гарантии", not "$890 and we deliver"
                 continue

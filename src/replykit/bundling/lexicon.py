@@ -3,7 +3,8 @@
 Phrase syntax (see data/ru.toml): words separated by spaces; `~word` any form of the word's
 lemma (ru/uk, through pymorphy3), `~+word` any form of its family (aspect partners and
 prefixed verbs, see `_family`), `stem*` any ending, `a/b` either, `..` up to four words
-(not across a comma), `...` up to eight (German verbs at the clause end), `#` a number.
+(not across a comma), `...` up to eight (German verbs at the clause end), `#` a number, `$` an
+amount of money (as the answer side reads one: "$12", "1 500 ₽", "бесплатно").
 """
 
 from __future__ import annotations
@@ -48,10 +49,12 @@ class Topic:
     claims_when_asked: frozenset[str]
     shadows: frozenset[str]
     shadows_questions: frozenset[str]
+    past_answers: bool
     takes_over: frozenset[str]
     ask: regex.Pattern[str] | None
     answer: regex.Pattern[str] | None
     cue: regex.Pattern[str] | None
+    mute: regex.Pattern[str] | None  # within these, an ask or answer phrase does not count
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,8 +74,11 @@ class Pack:
     question: regex.Pattern[str]
     pronoun: regex.Pattern[str] | None  # words that refer back to an earlier topic
     deflect: regex.Pattern[str] | None
+    referral: regex.Pattern[str] | None  # with `deflect`, a sentence that only refers elsewhere
     values: dict[str, regex.Pattern[str]]  # value kind -> pattern
     build: dict[str, str]
+    past: regex.Pattern[str] | None = None  # words of a clause that reports what happened
+    ongoing: regex.Pattern[str] | None = None  # words of a clause about what is or will be
 
     def label(self, topic: str) -> str:
         return self.topics[topic].label
@@ -142,6 +148,8 @@ def _word(language: str, word: str) -> str:
         return "|".join(regex.escape(f) for f in _lemma_forms(language, word[1:].lower()))
     if word == "#":
         return r"\d+(?:[.,]\d+)?"
+    if word == "$":
+        return _money(language)
     if word.endswith("*") and len(word) > 1:
         return regex.escape(word[:-1]) + r"[\p{L}\p{M}]*"
     return regex.escape(word)
@@ -204,22 +212,30 @@ def _names(language: str, names: list[str]) -> str:
     return "|".join(regex.escape(f) for f in sorted(forms, key=len, reverse=True))
 
 
-def _value_patterns(language: str, data: dict[str, Any]) -> dict[str, regex.Pattern[str]]:
+@cache
+def _money(language: str) -> str:
+    """The pattern of an amount of money: a currency symbol or code before or after a number,
+    a currency word of the pack after it, or a word for "no charge"."""
     from babel.numbers import get_currency_symbol
 
-    values = data.get("values", {})
+    values = (language_data(language) or {}).get("values", {})
     codes = ("RUB", "UAH", "BGN", "HUF", "EUR", "USD", "GBP", "PLN", "CZK", "CHF")
     symbols = {get_currency_symbol(c, loc) for c in codes for loc in LANGUAGES} | set(codes)
     prefix = "|".join(regex.escape(s) for s in sorted(symbols, key=len, reverse=True))
     currency = "|".join(filter(None, [_alternation(language, values.get("currency", ())), prefix]))
     multiplier = _alternation(language, values.get("multiplier", ())) or "(?!)"
+    free = _alternation(language, values.get("free", ())) or "(?!)"
+    return rf"{_B}(?:(?:{prefix})\s?{_NUM}|{_NUM}(?:\s?(?:{multiplier}))?\s?(?:{currency})|{free}){_end(language)}"
+
+
+def _value_patterns(language: str, data: dict[str, Any]) -> dict[str, regex.Pattern[str]]:
+    values = data.get("values", {})
     units = _alternation(language, values.get("duration_units", ())) or "(?!)"
     number_words = _alternation(language, values.get("number_words", ())) or "(?!)"
     months, days = _babel_names(language)
     month, day = _names(language, months), _names(language, days)
-    free = _alternation(language, values.get("free", ())) or "(?!)"
     b, e = _B, _end(language)
-    money = rf"{b}(?:(?:{prefix})\s?{_NUM}|{_NUM}(?:\s?(?:{multiplier}))?\s?(?:{currency})|{free}){e}"
+    money = _money(language)
     duration = rf"{b}(?:(?:{_RANGE}|{number_words})(?:\s*|-)(?:{units})|{_alternation(language, values.get('durations', ())) or '(?!)'}){e}"
     dates = _alternation(language, values.get("dates", ())) or "(?!)"
     date = rf"{b}(?:\d{{1,2}}\.?\s*(?:{month})|(?:{month})\s*\d{{1,2}}\.?|{_NUMERIC_DATE}|{day}|{dates}){e}"
@@ -251,16 +267,19 @@ def _load(language: str, options_json: str) -> Pack | None:
                 claims_when_asked=frozenset(spec.get("claims_when_asked", ())),
                 shadows=frozenset(spec.get("shadows", ())),
                 shadows_questions=frozenset(spec.get("shadows", ())) | frozenset(spec.get("shadows_questions", ())),
+                past_answers=spec.get("past_answers", True),
                 takes_over=frozenset(spec.get("takes_over", ())),
                 ask=compile_phrases(language, phrases("ask"), phrases("exclude")),
                 answer=compile_phrases(language, phrases("answer")),
                 cue=compile_phrases(language, phrases("cue"), phrases("exclude")),
+                mute=compile_phrases(language, phrases("mute")),
             )
         question = compile_phrases(language, data.get("question", {}).get("cues", ())) or regex.compile("(?!)")
         pronoun = compile_phrases(language, data.get("question", {}).get("pronouns", ()))
         deflect = compile_phrases(
             language, [*data.get("deflect", {}).get("phrases", ()), *options.get("deflect", {}).get(language, ())]
         )
+        referral = compile_phrases(language, data.get("deflect", {}).get("referral", ()))
         values = _value_patterns(language, data)
     except regex.error as exc:
         raise ConfigError(f"bundling phrases for {language!r} do not compile: {exc}") from None
@@ -270,7 +289,20 @@ def _load(language: str, options_json: str) -> Pack | None:
         Bundle(name, tuple(b["members"]), frozenset(b.get("triggers") or b["members"]))
         for name, b in bundle_specs.items()
     )
-    return Pack(language, topics, bundles, question, pronoun, deflect, values, dict(data.get("build", {})))
+    reports = data.get("reports", {})
+    return Pack(
+        language,
+        topics,
+        bundles,
+        question,
+        pronoun,
+        deflect,
+        referral,
+        values,
+        dict(data.get("build", {})),
+        compile_phrases(language, reports.get("past", ())),
+        compile_phrases(language, reports.get("ongoing", ())),
+    )
 
 
 def pack(language: str, options: dict[str, Any] | None = None) -> Pack | None:

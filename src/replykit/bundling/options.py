@@ -18,8 +18,9 @@ class TopicPhrases(_Options):
     answer: tuple[str, ...] = ()
     cue: tuple[str, ...] = ()
     exclude: tuple[str, ...] = Field(default=(), description="phrases that cancel an ask or cue match starting with them")
+    mute: tuple[str, ...] = Field(default=(), description="phrases within which an ask or answer match does not count")
 
-    @field_validator("ask", "answer", "cue", "exclude")
+    @field_validator("ask", "answer", "cue", "exclude", "mute")
     @classmethod
     def _non_empty(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         if any(not p.strip() for p in value):
@@ -36,6 +37,7 @@ class TopicOptions(_Options):
     claims_when_asked: tuple[ValueKind, ...] = ()
     shadows: tuple[str, ...] = ()
     shadows_questions: tuple[str, ...] = ()
+    past_answers: bool = True
     takes_over: tuple[str, ...] = ()
     phrases: dict[str, TopicPhrases] = Field(default_factory=dict, description="per language code")
 
