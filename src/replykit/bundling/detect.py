@@ -194,13 +194,20 @@ def _shadowing_owner(
     start = money[-1][0]
     i = bisect.bisect_left(sentences, (start, start))
     sentence_start = sentences[i - 1][1] if i else 0
+    own = pack.topics[owner].cue
+    held = [m.span() for m in own.finditer(text, sentence_start, start)] if own is not None else []
     for name, topic in pack.topics.items():
         if owner not in topic.shadows or topic.cue is None or "money" not in topic.claims | topic.claims_with_cue:
             continue
-        cues = list(topic.cue.finditer(text, sentence_start, start))
+        cues = [c for c in topic.cue.finditer(text, sentence_start, start) if not _inside(c.span(), held)]
         if cues and not any(cues[-1].end() <= s for s, _ in money[:-1]):
             return name
     return None
+
+
+def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    """`span` lies inside a longer one of `spans`."""
+    return any(s <= span[0] and span[1] <= e and e - s > span[1] - span[0] for s, e in spans)
 
 
 def _refers_elsewhere(pack: Pack, text: str, sentences: list[tuple[int, int]], position: int) -> bool:
@@ -259,20 +266,31 @@ def _cued_owner(
     # a long text full of amounts linear.
     stretch_start = max(stretch_start, start - _CUE_WINDOW)
     stretch_end = min(stretch_end, end + _CUE_WINDOW)
+    cues = [
+        (name, m.span())
+        for name, topic in pack.topics.items()
+        if topic.cue is not None and kind in topic.claims | topic.claims_with_cue
+        for m in topic.cue.finditer(text, stretch_start, stretch_end)
+        if topic.past_answers or not reported(m.start())
+    ]
     candidates: dict[str, tuple[bool, int]] = {}
-    for name, topic in pack.topics.items():
-        if topic.cue is None or kind not in topic.claims | topic.claims_with_cue:
+    sides: dict[str, set[bool]] = {}
+    for name, (cue_start, cue_end) in cues:
+        if _inside((cue_start, cue_end), [span for other, span in cues if other != name]):
+            continue  # "с доставкой" is a price cue, not a delivery one
+        after = cue_start >= end
+        between = len(text[end:cue_start].split()) if after else 0
+        if between > 2:  # "12 месяцев гарантии", not "$890 and we deliver"
             continue
-        for m in topic.cue.finditer(text, stretch_start, stretch_end):
-            if not topic.past_answers and reported(m.start()):
-                continue
-            after = m.start() >= end
-            if after and len(text[end : m.start()].split()) > 2:  # "12 месяцев гарантии", not "$890 and we deliver"
-                continue
-            distance = m.start() - end if after else max(start - m.end(), 0)
-            if name not in candidates or (after, distance) < candidates[name]:
-                candidates[name] = (after, distance)
+        distance = cue_start - end if after else max(start - cue_end, 0)
+        if name not in candidates or (after, distance) < candidates[name]:
+            candidates[name] = (after, distance)
+        # the sides a cue stands on, a cue right after the value ("1 Jahr Garantie") on both
+        sides.setdefault(name, set()).update((after, False) if after and between <= 1 else (after,))
     for name in list(candidates):
-        if any(name in pack.topics[other].shadows for other in candidates):
+        # a shadowing cue on the same side of the value ("стоимость доставки — 300 ₽") or right
+        # after it; a price cue before it and a delivery one further after ("come to $42 and
+        # we'll deliver") keep the price
+        if any(name in pack.topics[other].shadows and candidates[name][0] in sides[other] for other in candidates):
             del candidates[name]
     return min(candidates, key=candidates.__getitem__) if candidates else None
