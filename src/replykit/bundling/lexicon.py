@@ -130,6 +130,27 @@ def _family(language: str, lemma: str) -> tuple[str, ...]:
     return tuple(sorted(forms, key=len, reverse=True))
 
 
+def _trie(words: Iterable[str]) -> str:
+    """One pattern for many word forms, their common beginnings factored out ("оплат(?:а|ить|
+    ил(?:а|и)?)"): a family of a few hundred forms is then matched in one pass, not tried form by
+    form at every position. Longer forms are tried first, as the optional parts are greedy."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict[str, Any]) -> str:
+        branches = [regex.escape(char) + render(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return render(root)
+
+
 def _end(language: str) -> str:
     """Where a whole word ends; in languages that write case endings after a hyphen
     ("Apple Pay-jel", "március 31-ig", "1 800 Ft-ot") the ending belongs to the word."""
@@ -144,8 +165,8 @@ def _word(language: str, word: str) -> str:
         if language not in MORPH_LANGUAGES:
             raise ConfigError(f"{word!r}: `~lemma` needs morphology, which {language!r} lacks; write `stem*`")
         if word.startswith("~+"):
-            return "|".join(regex.escape(f) for f in _family(language, word[2:].lower()))
-        return "|".join(regex.escape(f) for f in _lemma_forms(language, word[1:].lower()))
+            return _trie(_family(language, word[2:].lower()))
+        return _trie(_lemma_forms(language, word[1:].lower()))
     if word == "#":
         return r"\d+(?:[.,]\d+)?"
     if word == "$":
@@ -209,7 +230,7 @@ def _names(language: str, names: list[str]) -> str:
         forms = {f for n in names for f in _lemma_forms(language, normalize(n.lower()))}
     else:
         forms = {normalize(n.lower()) for n in names}
-    return "|".join(regex.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return _trie(forms)
 
 
 @cache
