@@ -52,6 +52,8 @@ def questions(pack: Pack, doc: Document) -> Questions:
     stated: list[Mention] = []
     previous = (0, 0)
     before: list[Mention] = []  # what the previous sentence stated
+    clauses = [(m.start(), m.end()) for m in _CLAUSE_END.finditer(text)]
+    reported = _reports(pack, text, clauses)
     for start, end in _sentences(doc):
         found = _unmuted(
             pack,
@@ -68,12 +70,15 @@ def questions(pack: Pack, doc: Document) -> Questions:
         found = [_referent(pack, text, m, previous[0], end) for m in found if not _shadowed(pack, m, found, True)]
         previous = (start, end)
         sentence = text[start:end]
+        question = "?" in sentence or pack.question.search(text, start, end) is not None or _terse(sentence)
+        if question:
+            found += _asked_by_value(pack, doc.text, text, clauses, reported, start, end, {m.topic for m in found})
         if not found:
             if before and "?" in sentence and len(sentence.split()) <= 3:  # "...до субботы. Реально?"
                 asked.extend(before)
                 del stated[len(stated) - len(before) :]
             before = []
-        elif "?" in sentence or pack.question.search(text, start, end) or _terse(sentence):
+        elif question:
             asked.extend(found)
             before = []
         else:
@@ -81,6 +86,42 @@ def questions(pack: Pack, doc: Document) -> Questions:
             before = found
     asked.sort(key=lambda m: m.start)
     return Questions(tuple(asked), frozenset(m.topic for m in stated))
+
+
+def _asked_by_value(
+    pack: Pack,
+    original: str,
+    text: str,
+    clauses: list[tuple[int, int]],
+    reported: Callable[[int], bool],
+    start: int,
+    end: int,
+    known: set[str],
+) -> list[Mention]:
+    """ "Вы можете приехать на замер в субботу?", "Can I pay on the 15th?": a question clause with
+    a cue of a topic and a value of a kind the topic is `asked_by` asks about the topic, unless
+    the clause reports the past ("Я оплатил 12 марта?"). In ru and uk the cue must be a verb: a
+    noun with a date names a service ("Есть доставка в выходные?")."""
+    out: list[Mention] = []
+    for name, topic in pack.topics.items():
+        if name in known or topic.cue is None:
+            continue
+        for value in (v for kind in topic.asked_by for v in pack.values[kind].finditer(text, start, end)):
+            i = bisect.bisect_left(clauses, (value.start(), value.start()))
+            clause_start = max(clauses[i - 1][1] if i else 0, start)
+            clause_end = min(clauses[i][0] if i < len(clauses) else end, end)
+            cue = topic.cue.search(text, clause_start, clause_end)
+            if cue is not None and not reported(cue.start()) and _verb(pack, cue.group()):
+                out.append(Mention(name, cue.start(), cue.end(), original[cue.start() : cue.end()]))
+                break
+    return out
+
+
+def _verb(pack: Pack, words: str) -> bool:
+    """Whether a cue (its first word) is a verb; true where there is no morphology to tell."""
+    if pack.language not in MORPH_LANGUAGES:
+        return True
+    return bool(best_grammemes(pack.language, words.split()[0].lower()) & {"VERB", "INFN"})
 
 
 def _unmuted(pack: Pack, text: str, mentions: list[Mention], start: int, end: int) -> list[Mention]:

@@ -50,6 +50,7 @@ class Topic:
     shadows: frozenset[str]
     shadows_questions: frozenset[str]
     past_answers: bool
+    asked_by: tuple[str, ...]
     takes_over: frozenset[str]
     ask: regex.Pattern[str] | None
     answer: regex.Pattern[str] | None
@@ -289,6 +290,7 @@ def _load(language: str, options_json: str) -> Pack | None:
                 shadows=frozenset(spec.get("shadows", ())),
                 shadows_questions=frozenset(spec.get("shadows", ())) | frozenset(spec.get("shadows_questions", ())),
                 past_answers=spec.get("past_answers", True),
+                asked_by=tuple(spec.get("asked_by", ())),
                 takes_over=frozenset(spec.get("takes_over", ())),
                 ask=compile_phrases(language, phrases("ask"), phrases("exclude")),
                 answer=compile_phrases(language, phrases("answer")),

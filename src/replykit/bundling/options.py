@@ -38,6 +38,7 @@ class TopicOptions(_Options):
     shadows: tuple[str, ...] = ()
     shadows_questions: tuple[str, ...] = ()
     past_answers: bool = True
+    asked_by: tuple[ValueKind, ...] = ()
     takes_over: tuple[str, ...] = ()
     phrases: dict[str, TopicPhrases] = Field(default_factory=dict, description="per language code")
 
