@@ -143,11 +143,13 @@ def _terse(sentence: str) -> bool:
 def _referent(pack: Pack, text: str, mention: Mention, start: int, end: int) -> Mention:
     """ "Доставка в Казань есть? Сколько она стоит?" asks about the delivery cost: a question that
     refers back with a pronoun belongs to the topic that `takes_over` it when that topic's cue
-    stands in the sentence or the one before."""
-    if pack.pronoun is None or not pack.pronoun.search(text, start, end):
+    stands before the pronoun, in the sentence or the one before ("How much is it with delivery?"
+    asks the price)."""
+    pronoun = pack.pronoun.search(text, start, end) if pack.pronoun is not None else None
+    if pronoun is None:
         return mention
     for name, topic in pack.topics.items():
-        if mention.topic in topic.takes_over and topic.cue is not None and topic.cue.search(text, start, end):
+        if mention.topic in topic.takes_over and topic.cue is not None and topic.cue.search(text, start, pronoun.start()):
             return Mention(name, mention.start, mention.end, mention.words)
     return mention
 
@@ -199,7 +201,11 @@ def answers(
     clauses = [(m.start(), m.end()) for m in _CLAUSE_END.finditer(norm)]
     sentences = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(norm)]
     for mention in phrases:
-        if not _shadowed(pack, mention, phrases) and not _refers_elsewhere(pack, norm, sentences, mention.start):
+        if (
+            not _shadowed(pack, mention, phrases)
+            and not _refers_elsewhere(pack, norm, sentences, mention.start)
+            and not _yields(pack, norm, clauses, mention)
+        ):
             add(mention.topic, mention.start, mention.end)
     money: list[tuple[int, int]] = []
     reported = _reports(pack, norm, clauses)
@@ -244,6 +250,22 @@ def _shadowing_owner(
         if cues and not any(cues[-1].end() <= s for s, _ in money[:-1]):
             return name
     return None
+
+
+def _yields(pack: Pack, text: str, clauses: list[tuple[int, int]], mention: Mention) -> bool:
+    """ "Cash on delivery is available", "részletfizetés is elérhető": an answer phrase of a topic
+    that `yields` to others does not count in a clause that names one of them (by an ask or
+    answer phrase): the option is available, not the goods."""
+    others = [pack.topics[name] for name in pack.topics[mention.topic].yields]
+    if not others:
+        return False
+    i = bisect.bisect_left(clauses, (mention.start, mention.start))
+    start, end = clauses[i - 1][1] if i else 0, clauses[i][0] if i < len(clauses) else len(text)
+    return any(
+        pattern is not None and pattern.search(text, start, end) is not None
+        for topic in others
+        for pattern in (topic.ask, topic.answer)
+    )
 
 
 def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:

@@ -51,6 +51,7 @@ class Topic:
     shadows_questions: frozenset[str]
     past_answers: bool
     asked_by: tuple[str, ...]
+    yields: tuple[str, ...]
     takes_over: frozenset[str]
     ask: regex.Pattern[str] | None
     answer: regex.Pattern[str] | None
@@ -291,6 +292,7 @@ def _load(language: str, options_json: str) -> Pack | None:
                 shadows_questions=frozenset(spec.get("shadows", ())) | frozenset(spec.get("shadows_questions", ())),
                 past_answers=spec.get("past_answers", True),
                 asked_by=tuple(spec.get("asked_by", ())),
+                yields=tuple(t for t in spec.get("yields", ()) if t in specs),
                 takes_over=frozenset(spec.get("takes_over", ())),
                 ask=compile_phrases(language, phrases("ask"), phrases("exclude")),
                 answer=compile_phrases(language, phrases("answer")),

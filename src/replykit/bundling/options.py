@@ -39,6 +39,7 @@ class TopicOptions(_Options):
     shadows_questions: tuple[str, ...] = ()
     past_answers: bool = True
     asked_by: tuple[ValueKind, ...] = ()
+    yields: tuple[str, ...] = ()
     takes_over: tuple[str, ...] = ()
     phrases: dict[str, TopicPhrases] = Field(default_factory=dict, description="per language code")
 
@@ -83,7 +84,7 @@ class BundlingOptions(_Options):
                 raise ValueError(f"topic {name!r} needs `phrases` in at least one language")
         known = builtin.keys() | self.topics.keys()
         for name, topic in self.topics.items():
-            for key in ("shadows", "shadows_questions", "takes_over"):
+            for key in ("shadows", "shadows_questions", "takes_over", "yields"):
                 if set(getattr(topic, key)) - known:
                     raise ValueError(
                         f"topic {name!r}: {key} names unknown topics {sorted(set(getattr(topic, key)) - known)}"
