@@ -143,11 +143,17 @@ def _terse(sentence: str) -> bool:
 def _referent(pack: Pack, text: str, mention: Mention, start: int, end: int) -> Mention:
     """ "Доставка в Казань есть? Сколько она стоит?" asks about the delivery cost: a question that
     refers back with a pronoun belongs to the topic that `takes_over` it when that topic's cue
-    stands before the pronoun, in the sentence or the one before ("How much is it with delivery?"
-    asks the price)."""
-    pronoun = pack.pronoun.search(text, start, end) if pack.pronoun is not None else None
-    if pronoun is None:
+    stands before the pronoun, in the sentence or the one before, and the pronoun stands within
+    three words of the question ("How much is it with delivery?" and "How much is the table and
+    can you deliver it?" ask the price)."""
+    near = [
+        p
+        for p in (pack.pronoun.finditer(text, start, end) if pack.pronoun is not None else ())
+        if len(text[p.end() : mention.start].split() if p.end() <= mention.start else text[mention.end : p.start()].split()) <= 3
+    ]
+    if not near:
         return mention
+    pronoun = near[0]
     for name, topic in pack.topics.items():
         if mention.topic in topic.takes_over and topic.cue is not None and topic.cue.search(text, start, pronoun.start()):
             return Mention(name, mention.start, mention.end, mention.words)
