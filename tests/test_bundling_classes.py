@@ -154,3 +154,83 @@ def test_a_longer_cue_and_the_side_of_a_shadowing_cue(lang, text, topics):
 )
 def test_exchange_and_arrival_verbs(lang, text, topics):
     assert _asked(lang, text) == topics
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "topics"),
+    [
+        ("ru", "Вы сможете привезти шкаф в субботу?", {"lead_time"}),
+        ("ru", "У вас есть доставка в выходные?", set()),  # a noun with a date names a service
+        ("ru", "Я оплатил заказ 12 марта?", set()),  # a report of the past
+        ("uk", "Ви зможете привезти шафу в суботу?", {"lead_time"}),
+        ("en", "Can you deliver the sofa on Friday?", {"lead_time"}),
+        ("en", "Can I pay on March 15?", {"payment_timing"}),
+        ("de", "Können Sie am Freitag liefern?", {"lead_time"}),
+    ],
+)
+def test_a_question_with_a_delivery_or_payment_verb_and_a_date_asks_when(lang, text, topics):
+    assert _asked(lang, text) == topics
+
+
+@pytest.mark.parametrize(
+    ("lang", "option", "stock"),
+    [
+        ("en", "Cash on delivery is available for every order.", "The sofa is available in grey."),
+        ("hu", "Részletfizetés is elérhető.", "A kanapé szürkében is elérhető."),
+        ("ru", "Свободные интервалы на четверг закончились.", "Этот размер закончился."),
+    ],
+)
+def test_an_option_or_a_slot_that_is_available_is_no_stock(lang, option, stock):
+    assert "availability" not in _answered(lang, option)
+    assert "availability" in _answered(lang, stock)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "topics"),
+    [
+        ("en", "How long does shipping take and what does it cost?", {"lead_time", "delivery_cost"}),
+        ("en", "Do you ship to Canada? How much is it?", {"delivery_cost"}),
+        ("en", "How much is it, and do you deliver to Boston?", {"price"}),
+        ("en", "How much is the table and can you deliver it?", {"price"}),
+        ("ru", "Доставка в Казань есть? Сколько она стоит?", {"delivery_cost"}),
+        ("ru", "Сколько стоит пересылка в Минск?", {"delivery_cost"}),
+        ("uk", "Чи є гарантія на пральну машину?", {"warranty"}),
+        ("uk", "Чи є ця модель на складі?", {"availability"}),
+    ],
+)
+def test_references_and_what_is_there(lang, text, topics):
+    assert _asked(lang, text) == topics
+
+
+@pytest.mark.parametrize(
+    ("lang", "asking", "statement"),
+    [
+        ("de", "Nennen Sie mir bitte den Preis für das Sofa.", "Der Preis war mir zu hoch."),
+        ("ru", "Назовите, пожалуйста, цену дивана.", "Цена меня устроила."),
+        ("en", "Send me the price of the sofa, please.", "The price was fine."),
+    ],
+)
+def test_a_request_for_information_asks(lang, asking, statement):
+    assert _asked(lang, asking) == {"price"}
+    assert _asked(lang, statement) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "topic", "near_miss"),
+    [
+        ("ru", "Машину отдадим на следующий день.", "lead_time", "Машину покрасим."),
+        ("uk", "Машину віддамо наступного дня.", "lead_time", "Машину пофарбуємо."),
+        ("bg", "Колата ще е готова на следващия ден.", "lead_time", "Колата е червена."),
+        ("ru", "Ближайшая свободная дата — 18 ноября.", "lead_time", "Акция действует до 18 ноября."),
+        ("en", "The next available slot is on Monday.", "lead_time", "The shop is closed on Monday."),
+        ("en", "The courier will deliver it this afternoon.", "lead_time", "The courier called this afternoon."),
+        ("ru", "Лицензия активируется после поступления оплаты.", "payment_timing", "Лицензия активируется сразу."),
+        ("ru", "В пунктах выдачи можно оплатить заказ картой.", "payment_timing", "Оплатить заказ можно картой."),
+        ("de", "Wir versenden nach Zahlungseingang.", "payment_timing", "Wir versenden morgen."),
+        ("ru", "Вернём полную стоимость, если товар не был в употреблении.", "warranty", "Товар не был в употреблении."),
+        ("en", "We will refund you in full.", "warranty", "We will call you."),
+    ],
+)
+def test_handover_slots_payment_received_and_refund_promises_answer(lang, text, topic, near_miss):
+    assert topic in _answered(lang, text)
+    assert topic not in _answered(lang, near_miss)

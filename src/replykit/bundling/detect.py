@@ -144,7 +144,7 @@ def _referent(pack: Pack, text: str, mention: Mention, start: int, end: int) -> 
     """ "Доставка в Казань есть? Сколько она стоит?" asks about the delivery cost: a question that
     refers back with a pronoun belongs to the topic that `takes_over` it when that topic's cue
     stands before the pronoun, in the sentence or the one before, and the pronoun stands within
-    three words of the question ("How much is it with delivery?" and "How much is the table and
+    three words of the question ("How much is it, and do you deliver?" and "How much is the table and
     can you deliver it?" ask the price)."""
     near = [
         p
