@@ -234,3 +234,36 @@ def test_a_request_for_information_asks(lang, asking, statement):
 def test_handover_slots_payment_received_and_refund_promises_answer(lang, text, topic, near_miss):
     assert topic in _answered(lang, text)
     assert topic not in _answered(lang, near_miss)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "При заказе от 3 000 ₽ доставка бесплатная."),
+        ("uk", "При замовленні від 1 000 грн доставка безкоштовна."),
+        ("en", "Free delivery on orders over $50."),
+        ("de", "Ab 50 € Bestellwert ist der Versand kostenlos."),
+    ],
+)
+def test_an_order_value_threshold_is_no_price(lang, text):
+    assert _answered(lang, text) == {"delivery_cost"}
+
+
+def test_a_threshold_phrase_does_not_swallow_a_price():
+    assert _answered("ru", "Стол стоит 3 000 ₽.") == {"price"}
+    assert _answered("en", "The table is $50.") == {"price"}
+
+
+def test_user_mute_phrases_extend_a_topic():
+    import replykit
+    from replykit import Conversation, Message
+
+    conv = Conversation(
+        messages=(
+            Message(role="customer", text="What is the price of the gift voucher?"),
+            Message(role="agent", text="Hello! Thanks for asking."),
+        )
+    )
+    config = {"select": ["RK401"], "bundling": {"topics": {"price": {"phrases": {"en": {"mute": ["price of .. voucher*"]}}}}}}
+    assert replykit.check(conv, locale="en", config={"select": ["RK401"]}).codes() == ["RK401"]
+    assert replykit.check(conv, locale="en", config=config).codes() == []

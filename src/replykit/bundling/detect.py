@@ -215,12 +215,15 @@ def answers(
             add(mention.topic, mention.start, mention.end)
     money: list[tuple[int, int]] = []
     reported = _reports(pack, norm, clauses)
+    thresholds = [t.span() for t in pack.threshold.finditer(norm, 0, end)] if pack.threshold is not None else []
     for kind, pattern in pack.values.items():  # money first: "$4.10" is no date
         for m in pattern.finditer(norm, 0, end):
             k = bisect.bisect_left(money, (m.end(), m.end()))
             if k and money[k - 1][1] > m.start():  # money spans are sorted and do not overlap
                 continue
             if kind == "money":
+                if any(s <= m.start() and m.end() <= e for s, e in thresholds):
+                    continue  # "ab 50 € Bestellwert": an order value from which something applies, no price
                 money.append(m.span())
             if kind != "money" and reported(m.start()):  # "передан в доставку 12 марта"
                 continue

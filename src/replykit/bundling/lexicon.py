@@ -81,6 +81,7 @@ class Pack:
     build: dict[str, str]
     past: regex.Pattern[str] | None = None  # words of a clause that reports what happened
     ongoing: regex.Pattern[str] | None = None  # words of a clause about what is or will be
+    threshold: regex.Pattern[str] | None = None  # an order value from which something applies
 
     def label(self, topic: str) -> str:
         return self.topics[topic].label
@@ -327,6 +328,7 @@ def _load(language: str, options_json: str) -> Pack | None:
         dict(data.get("build", {})),
         compile_phrases(language, reports.get("past", ())),
         compile_phrases(language, reports.get("ongoing", ())),
+        compile_phrases(language, data.get("values", {}).get("threshold", ())),
     )
 
 
