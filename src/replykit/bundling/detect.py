@@ -107,9 +107,8 @@ def _asked_by_value(
         if name in known or topic.cue is None:
             continue
         for value in (v for kind in topic.asked_by for v in pack.values[kind].finditer(text, start, end)):
-            i = bisect.bisect_left(clauses, (value.start(), value.start()))
-            clause_start = max(clauses[i - 1][1] if i else 0, start)
-            clause_end = min(clauses[i][0] if i < len(clauses) else end, end)
+            clause_start, clause_end = _around(clauses, value.start(), len(text))
+            clause_start, clause_end = max(clause_start, start), min(clause_end, end)
             cue = topic.cue.search(text, clause_start, clause_end)
             if cue is not None and not reported(cue.start()) and _verb(pack, cue.group()):
                 out.append(Mention(name, cue.start(), cue.end(), original[cue.start() : cue.end()]))
@@ -268,13 +267,19 @@ def _yields(pack: Pack, text: str, clauses: list[tuple[int, int]], mention: Ment
     others = [pack.topics[name] for name in pack.topics[mention.topic].yields]
     if not others:
         return False
-    i = bisect.bisect_left(clauses, (mention.start, mention.start))
-    start, end = clauses[i - 1][1] if i else 0, clauses[i][0] if i < len(clauses) else len(text)
+    start, end = _around(clauses, mention.start, len(text))
     return any(
         pattern is not None and pattern.search(text, start, end) is not None
         for topic in others
         for pattern in (topic.ask, topic.answer)
     )
+
+
+def _around(bounds: list[tuple[int, int]], position: int, length: int) -> tuple[int, int]:
+    """The stretch of text (clause or sentence, by the sorted `bounds` that end them) holding
+    `position`."""
+    i = bisect.bisect_left(bounds, (position, position))
+    return bounds[i - 1][1] if i else 0, bounds[i][0] if i < len(bounds) else length
 
 
 def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -287,8 +292,7 @@ def _refers_elsewhere(pack: Pack, text: str, sentences: list[tuple[int, int]], p
     elsewhere and only names the topic."""
     if pack.referral is None or pack.deflect is None:
         return False
-    i = bisect.bisect_left(sentences, (position, position))
-    start, end = sentences[i - 1][1] if i else 0, sentences[i][0] if i < len(sentences) else len(text)
+    start, end = _around(sentences, position, len(text))
     return bool(pack.deflect.search(text, start, end) and pack.referral.search(text, start, end))
 
 
@@ -300,9 +304,7 @@ def _reports(pack: Pack, text: str, clauses: list[tuple[int, int]]) -> Callable[
     cached morphology (ru, uk) only in clauses asked about, at most once each."""
 
     @cache
-    def clause(i: int) -> bool:
-        start = clauses[i - 1][1] if i else 0
-        end = clauses[i][0] if i < len(clauses) else len(text)
+    def clause(start: int, end: int) -> bool:
         past = pack.past is not None and pack.past.search(text, start, end) is not None
         if pack.ongoing is not None and pack.ongoing.search(text, start, end):
             return False
@@ -314,7 +316,7 @@ def _reports(pack: Pack, text: str, clauses: list[tuple[int, int]]) -> Callable[
                 past = past or bool(grammemes & _PAST)
         return past
 
-    return lambda position: clause(bisect.bisect_left(clauses, (position, position)))
+    return lambda position: clause(*_around(clauses, position, len(text)))
 
 
 def _cued_owner(
