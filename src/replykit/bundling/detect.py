@@ -103,13 +103,16 @@ def _asked_by_value(
     the clause reports the past ("Я оплатил 12 марта?"). In ru and uk the cue must be a verb: a
     noun with a date names a service ("Есть доставка в выходные?")."""
     out: list[Mention] = []
+    values: dict[str, list[tuple[int, int]]] = {}  # by kind, found once the first cue asks for them
     for name, topic in pack.topics.items():
-        if name in known or topic.cue is None:
+        if name in known or topic.cue is None or not topic.asked_by or topic.cue.search(text, start, end) is None:
             continue
-        for value in (v for kind in topic.asked_by for v in pack.values[kind].finditer(text, start, end)):
-            clause_start, clause_end = _around(clauses, value.start(), len(text))
-            clause_start, clause_end = max(clause_start, start), min(clause_end, end)
-            cue = topic.cue.search(text, clause_start, clause_end)
+        for kind in topic.asked_by:
+            if kind not in values:
+                values[kind] = [v.span() for v in pack.values[kind].finditer(text, start, end)]
+        for value_start, _ in (v for kind in topic.asked_by for v in values[kind]):
+            clause_start, clause_end = _around(clauses, value_start, len(text))
+            cue = topic.cue.search(text, max(clause_start, start), min(clause_end, end))
             if cue is not None and not reported(cue.start()) and _verb(pack, cue.group()):
                 out.append(Mention(name, cue.start(), cue.end(), original[cue.start() : cue.end()]))
                 break
