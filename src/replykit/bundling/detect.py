@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
 
 import regex
 
@@ -217,13 +216,15 @@ def answers(
             add(mention.topic, mention.start, mention.end)
     money: list[tuple[int, int]] = []
     reported = _reports(pack, norm, clauses)
-    thresholds = [t.span() for t in pack.threshold.finditer(norm, 0, end)] if pack.threshold is not None else []
+    thresholds: list[tuple[int, int]] | None = None
     for kind, pattern in pack.values.items():  # money first: "$4.10" is no date
         for m in pattern.finditer(norm, 0, end):
             k = bisect.bisect_left(money, (m.end(), m.end()))
             if k and money[k - 1][1] > m.start():  # money spans are sorted and do not overlap
                 continue
             if kind == "money":
+                if thresholds is None:
+                    thresholds = [t.span() for t in pack.threshold.finditer(norm, 0, end)] if pack.threshold else []
                 if any(s <= m.start() and m.end() <= e for s, e in thresholds):
                     continue  # "ab 50 € Bestellwert": an order value from which something applies, no price
                 money.append(m.span())
@@ -306,20 +307,27 @@ def _reports(pack: Pack, text: str, clauses: list[tuple[int, int]]) -> Callable[
     answer no question of when, and its cues claim no value elsewhere. Words are read with the
     cached morphology (ru, uk) only in clauses asked about, at most once each."""
 
-    @cache
+    seen: dict[tuple[int, int], bool] = {}
+
     def clause(start: int, end: int) -> bool:
-        past = pack.past is not None and pack.past.search(text, start, end) is not None
-        if pack.ongoing is not None and pack.ongoing.search(text, start, end):
-            return False
-        if pack.language in MORPH_LANGUAGES:
-            for word in _WORD.finditer(text, start, end):
-                grammemes = best_grammemes(pack.language, word.group().lower())
-                if grammemes & _ONGOING:
-                    return False
-                past = past or bool(grammemes & _PAST)
-        return past
+        if (start, end) not in seen:
+            seen[start, end] = _reports_past(pack, text, start, end)
+        return seen[start, end]
 
     return lambda position: clause(*_around(clauses, position, len(text)))
+
+
+def _reports_past(pack: Pack, text: str, start: int, end: int) -> bool:
+    past = pack.past is not None and pack.past.search(text, start, end) is not None
+    if pack.ongoing is not None and pack.ongoing.search(text, start, end):
+        return False
+    if pack.language in MORPH_LANGUAGES:
+        for word in _WORD.finditer(text, start, end):
+            grammemes = best_grammemes(pack.language, word.group().lower())
+            if grammemes & _ONGOING:
+                return False
+            past = past or bool(grammemes & _PAST)
+    return past
 
 
 def _cued_owner(
