@@ -267,3 +267,14 @@ def test_user_mute_phrases_extend_a_topic():
     config = {"select": ["RK401"], "bundling": {"topics": {"price": {"phrases": {"en": {"mute": ["price of .. voucher*"]}}}}}}
     assert replykit.check(conv, locale="en", config={"select": ["RK401"]}).codes() == ["RK401"]
     assert replykit.check(conv, locale="en", config=config).codes() == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "topics"),
+    [
+        ("en", "What payment options are available?", {"payment_method"}),
+        ("en", "Is the sofa available and can I pay by card?", {"availability", "payment_method"}),
+    ],
+)
+def test_asking_whether_an_option_is_available_asks_about_the_option(lang, text, topics):
+    assert _asked(lang, text) == topics

@@ -66,7 +66,11 @@ def questions(pack: Pack, doc: Document) -> Questions:
             start,
             end,
         )
-        found = [_referent(pack, text, m, previous[0], end) for m in found if not _shadowed(pack, m, found, True)]
+        found = [
+            _referent(pack, text, m, previous[0], end)
+            for m in found
+            if not _shadowed(pack, m, found, True) and not _yields(pack, text, clauses, m)
+        ]
         previous = (start, end)
         sentence = text[start:end]
         question = "?" in sentence or pack.question.search(text, start, end) is not None or _terse(sentence)
@@ -265,17 +269,19 @@ def _shadowing_owner(
 
 
 def _yields(pack: Pack, text: str, clauses: list[tuple[int, int]], mention: Mention) -> bool:
-    """ "Cash on delivery is available", "részletfizetés is elérhető": an answer phrase of a topic
-    that `yields` to others does not count in a clause that names one of them (by an ask or
-    answer phrase): the option is available, not the goods."""
+    """ "Cash on delivery is available", "what payment options are available": a phrase of a topic
+    that `yields` to others does not count right after (at most three words) an ask or answer
+    phrase of one of them in its clause: the option is available, not the goods."""
     others = [pack.topics[name] for name in pack.topics[mention.topic].yields]
     if not others:
         return False
-    start, end = _around(clauses, mention.start, len(text))
+    start = _around(clauses, mention.start, len(text))[0]
     return any(
-        pattern is not None and pattern.search(text, start, end) is not None
+        len(text[m.end() : mention.start].split()) <= 3
         for topic in others
         for pattern in (topic.ask, topic.answer)
+        if pattern is not None
+        for m in pattern.finditer(text, start, mention.start)
     )
 
 
