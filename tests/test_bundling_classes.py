@@ -278,3 +278,9 @@ def test_user_mute_phrases_extend_a_topic():
 )
 def test_asking_whether_an_option_is_available_asks_about_the_option(lang, text, topics):
     assert _asked(lang, text) == topics
+
+
+def test_check_and_see_ask_for_information_in_english():
+    assert _asked("en", "Check the early termination fee for my plan.") == {"price"}
+    assert _asked("en", "Where do I see your refund policy.") == {"warranty"}
+    assert _asked("en", "I checked the price yesterday.") == set()
