@@ -284,3 +284,12 @@ def test_check_and_see_ask_for_information_in_english():
     assert _asked("en", "Check the early termination fee for my plan.") == {"price"}
     assert _asked("en", "Where do I see your refund policy.") == {"warranty"}
     assert _asked("en", "I checked the price yesterday.") == set()
+
+
+def test_a_lemma_written_in_another_form_matches_every_form_of_its_lemma():
+    from replykit.bundling.lexicon import _lemma_forms
+
+    assert {"денег", "деньгами"} <= set(_lemma_forms("ru", "деньги"))  # lemma: деньга
+    assert _asked("ru", "Сколько денег я потеряю при отмене?") == {"price"}
+    assert "payment_timing" not in _asked("ru", "Большая часть заказа уже пришла?")
+    assert _asked("ru", "Можно оплатить частями?") == {"payment_timing"}

@@ -103,10 +103,13 @@ def language_data(language: str) -> dict[str, Any] | None:
 
 @lru_cache(maxsize=4096)
 def _lemma_forms(language: str, lemma: str) -> tuple[str, ...]:
+    """Every form of `lemma`; a word written in another form than its lemma ("~деньги", whose
+    lemma is "деньга"; "~выходные") stands for the lemma of its analyses, so "денег" matches."""
+    parses = parse(language, lemma)
+    own = [p for p in parses if normalize(p.normal_form) == lemma] or list(parses)
     forms = {lemma}
-    for p in parse(language, lemma):
-        if normalize(p.normal_form) == lemma:
-            forms.update(normalize(f.word) for f in p.lexeme)
+    for p in own:
+        forms.update(normalize(f.word) for f in p.lexeme)
     return tuple(sorted(forms, key=len, reverse=True))
 
 
