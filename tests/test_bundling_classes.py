@@ -293,3 +293,9 @@ def test_a_lemma_written_in_another_form_matches_every_form_of_its_lemma():
     assert _asked("ru", "Сколько денег я потеряю при отмене?") == {"price"}
     assert "payment_timing" not in _asked("ru", "Большая часть заказа уже пришла?")
     assert _asked("ru", "Можно оплатить частями?") == {"payment_timing"}
+
+
+def test_already_with_the_present_is_no_report():
+    assert "lead_time" in _answered("en", "It is already packed and ships tomorrow.")
+    assert "lead_time" in _answered("ru", "Заказ уже собран и приедет завтра.")
+    assert "lead_time" not in _answered("ru", "Заказ уже передан в доставку 3 мая.")
