@@ -299,3 +299,9 @@ def test_already_with_the_present_is_no_report():
     assert "lead_time" in _answered("en", "It is already packed and ships tomorrow.")
     assert "lead_time" in _answered("ru", "Заказ уже собран и приедет завтра.")
     assert "lead_time" not in _answered("ru", "Заказ уже передан в доставку 3 мая.")
+
+
+def test_a_discount_percent_is_no_price_and_details_elsewhere_answer_nothing():
+    assert "price" not in _answered("ru", "Для пенсионеров скидка 10 % по будням.")
+    assert "price" not in _answered("en", "We offer 10% off on weekdays.")
+    assert "payment_timing" not in _answered("ru", "Подробности о рассрочке — на сайте.")
