@@ -149,13 +149,14 @@ def _referent(pack: Pack, text: str, mention: Mention, start: int, end: int) -> 
     """ "Доставка в Казань есть? Сколько она стоит?" asks about the delivery cost: a question that
     refers back with a pronoun belongs to the topic that `takes_over` it when that topic's cue
     stands before the pronoun, in the sentence or the one before, and the pronoun stands within
-    three words of the question ("How much is it, and do you deliver?" and "How much is the table and
-    can you deliver it?" ask the price)."""
-    near = [
-        p
-        for p in (pack.pronoun.finditer(text, start, end) if pack.pronoun is not None else ())
-        if len(text[p.end() : mention.start].split() if p.end() <= mention.start else text[mention.end : p.start()].split()) <= 3
-    ]
+    three words of the question ("How much is it, and do you deliver?" and "How much is the table
+    and can you deliver it?" ask the price)."""
+    def words_between(p: regex.Match[str]) -> int:
+        gap = text[p.end() : mention.start] if p.end() <= mention.start else text[mention.end : p.start()]
+        return len(gap.split())
+
+    pronouns = pack.pronoun.finditer(text, start, end) if pack.pronoun is not None else ()
+    near = [p for p in pronouns if words_between(p) <= 3]
     if not near:
         return mention
     pronoun = near[0]
@@ -255,8 +256,7 @@ def _shadowing_owner(
     price belongs to a topic that shadows it (the delivery cost) when that topic's cue stands
     earlier in the sentence with no other amount in between ("доставка — 900 ₽, итого 7 500 ₽")."""
     start = money[-1][0]
-    i = bisect.bisect_left(sentences, (start, start))
-    sentence_start = sentences[i - 1][1] if i else 0
+    sentence_start = _around(sentences, start, len(text))[0]
     own = pack.topics[owner].cue
     held = [m.span() for m in own.finditer(text, sentence_start, start)] if own is not None else []
     for name, topic in pack.topics.items():
@@ -324,6 +324,7 @@ def _reports(pack: Pack, text: str, clauses: list[tuple[int, int]]) -> Callable[
 
 
 def _reports_past(pack: Pack, text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]`, one clause, tells only of the past (see `_reports`)."""
     past = pack.past is not None and pack.past.search(text, start, end) is not None
     if pack.ongoing is not None and pack.ongoing.search(text, start, end):
         return False
