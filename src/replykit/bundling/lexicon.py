@@ -203,9 +203,18 @@ def compile_phrases(language: str, phrases: Iterable[str], exclude: Iterable[str
     """One case-insensitive pattern matching any of `phrases` as whole words; a phrase of more
     words is tried first, so "срок за доставка" wins over "срок" and shadows what it holds.
     No match starts with one of the `exclude` phrases ("срок действия" is no lead time)."""
-    bodies = [_phrase(language, p) for p in sorted(dict.fromkeys(phrases), key=lambda p: -len(p.split()))]
-    if not bodies:
+    ordered = sorted(dict.fromkeys(phrases), key=lambda p: -len(p.split()))
+    if not ordered:
         return None
+    # Phrases that begin with the same word share one attempt at it ("~оплата/~+платить .. ~заранее",
+    # "~оплата/~+платить когда .."): a verb family is tried once per position, not once per phrase.
+    groups: dict[str, tuple[str, list[str]]] = {}
+    for phrase in ordered:
+        first = _phrase(language, phrase.split()[0]) if phrase.split()[0] not in ("..", "...") else ""
+        full = _phrase(language, phrase)
+        head, rest = (first, full[len(first) :]) if first and full.startswith(first) else (full, "")
+        groups.setdefault(head, (head, []))[1].append(rest)
+    bodies = [head + (f"(?:{'|'.join(rests)})" if rests != [""] else "") for head, rests in groups.values()]
     end = _end(language)
     unless = f"(?!(?:{_alternation(language, exclude)}){end})" if exclude else ""
     return regex.compile(rf"{_B}{unless}(?:{'|'.join(bodies)}){end}", regex.IGNORECASE)
