@@ -280,10 +280,15 @@ def test_asking_whether_an_option_is_available_asks_about_the_option(lang, text,
     assert _asked(lang, text) == topics
 
 
-def test_check_and_see_ask_for_information_in_english():
-    assert _asked("en", "Check the early termination fee for my plan.") == {"price"}
+def test_where_to_check_or_see_asks_but_a_request_to_check_an_order_does_not():
     assert _asked("en", "Where do I see your refund policy.") == {"warranty"}
+    assert _asked("en", "I paid by card, please check the order.") == set()
     assert _asked("en", "I checked the price yesterday.") == set()
+
+
+def test_a_referral_mutes_only_its_own_clause():
+    assert _answered("ru", "Оплата картой, подробности на сайте.") == {"payment_method"}
+    assert _answered("ru", "Подробности об оплате картой — на сайте.") == set()
 
 
 def test_a_lemma_written_in_another_form_matches_every_form_of_its_lemma():

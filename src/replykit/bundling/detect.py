@@ -215,7 +215,7 @@ def answers(
     for mention in phrases:
         if (
             not _shadowed(pack, mention, phrases)
-            and not _refers_elsewhere(pack, norm, sentences, mention.start)
+            and not _refers_elsewhere(pack, norm, clauses, mention.start)
             and not _yields(pack, norm, clauses, mention)
         ):
             add(mention.topic, mention.start, mention.end)
@@ -297,12 +297,12 @@ def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(s <= span[0] and span[1] <= e and e - s > span[1] - span[0] for s, e in spans)
 
 
-def _refers_elsewhere(pack: Pack, text: str, sentences: list[tuple[int, int]], position: int) -> bool:
-    """ "Подробности про рассрочку смотрите на нашем сайте": the sentence at `position` points
-    elsewhere and only names the topic."""
+def _refers_elsewhere(pack: Pack, text: str, clauses: list[tuple[int, int]], position: int) -> bool:
+    """ "Подробности про рассрочку смотрите на нашем сайте": the clause at `position` points
+    elsewhere and only names the topic ("Оплата картой, подробности на сайте" still answers)."""
     if pack.referral is None or pack.deflect is None:
         return False
-    start, end = _around(sentences, position, len(text))
+    start, end = _around(clauses, position, len(text))
     return bool(pack.deflect.search(text, start, end) and pack.referral.search(text, start, end))
 
 
