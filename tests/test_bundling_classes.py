@@ -310,3 +310,18 @@ def test_a_discount_percent_is_no_price_and_details_elsewhere_answer_nothing():
     assert "price" not in _answered("ru", "Для пенсионеров скидка 10 % по будням.")
     assert "price" not in _answered("en", "We offer 10% off on weekdays.")
     assert "payment_timing" not in _answered("ru", "Подробности о рассрочке — на сайте.")
+
+
+@pytest.mark.parametrize(
+    ("lang", "yes", "deferred"),
+    [
+        ("ru", "Да, для студентов скидка 5 % по будням.", "Да, скидку для студентов уточним завтра."),
+        ("uk", "Так, для студентів знижка 5 %.", "Так, знижку для студентів уточнимо завтра."),
+        ("en", "Yes, students get a discount on weekdays.", "Yes, I will check the discount for students."),
+        ("de", "Ja, Studenten bekommen Rabatt.", "Ja, den Rabatt für Studenten prüfen wir."),
+    ],
+)
+def test_yes_or_no_naming_an_asked_topic_answers_it(lang, yes, deferred):
+    assert "price" in _answered(lang, yes, asked=("price",))
+    assert "price" not in _answered(lang, yes)  # nothing was asked
+    assert "price" not in _answered(lang, deferred, asked=("price",))

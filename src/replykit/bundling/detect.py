@@ -219,6 +219,8 @@ def answers(
             and not _yields(pack, norm, clauses, mention)
         ):
             add(mention.topic, mention.start, mention.end)
+    for name, mention in _confirmed(pack, norm, sentences, end, asked - found.keys()).items():
+        add(name, mention.start, mention.end)
     money: list[tuple[int, int]] = []
     reported = _reports(pack, norm, clauses)
     thresholds: list[tuple[int, int]] | None = None
@@ -247,6 +249,31 @@ def answers(
             for name in owners:
                 add(name, m.start(), m.end())
     return found
+
+
+def _confirmed(
+    pack: Pack, text: str, sentences: list[tuple[int, int]], limit: int, asked: Iterable[str]
+) -> dict[str, Mention]:
+    """ "Есть ли скидка для пенсионеров?" — "Да, для пенсионеров скидка 10 % по будням.": a sentence
+    that begins with yes or no (the pack's `[confirm] words`) and names an asked topic answers it,
+    unless it puts the answer off ("Да, сроки уточним завтра")."""
+    out: dict[str, Mention] = {}
+    if pack.confirm is None or not asked:
+        return out
+    for start in (0, *(e for _, e in sentences if e < limit)):
+        segment = text[start:limit]
+        begin = start + len(segment) - len(segment.lstrip())
+        if pack.confirm.match(text, begin, limit) is None:
+            continue
+        end = min(_around(sentences, begin, len(text))[1], limit)
+        if pack.defer is not None and pack.defer.search(text, begin, end):
+            continue
+        for name in asked:
+            ask = pack.topics[name].ask
+            found = ask.search(text, begin, end) if ask is not None else None
+            if found is not None and name not in out:
+                out[name] = Mention(name, found.start(), found.end(), text[found.start() : found.end()])
+    return out
 
 
 def _shadowing_owner(

@@ -82,6 +82,8 @@ class Pack:
     past: regex.Pattern[str] | None = None  # words of a clause that reports what happened
     ongoing: regex.Pattern[str] | None = None  # words of a clause about what is or will be
     threshold: regex.Pattern[str] | None = None  # an order value from which something applies
+    confirm: regex.Pattern[str] | None = None  # "да", "yes": a sentence that confirms or denies
+    defer: regex.Pattern[str] | None = None  # "уточним", "we'll check": an answer put off
 
     def label(self, topic: str) -> str:
         return self.topics[topic].label
@@ -341,6 +343,8 @@ def _load(language: str, options_json: str) -> Pack | None:
         compile_phrases(language, reports.get("past", ())),
         compile_phrases(language, reports.get("ongoing", ())),
         compile_phrases(language, data.get("values", {}).get("threshold", ())),
+        compile_phrases(language, data.get("confirm", {}).get("words", ())),
+        compile_phrases(language, data.get("confirm", {}).get("defer", ())),
     )
 
 
