@@ -325,3 +325,15 @@ def test_yes_or_no_naming_an_asked_topic_answers_it(lang, yes, deferred):
     assert "price" in _answered(lang, yes, asked=("price",))
     assert "price" not in _answered(lang, yes)  # nothing was asked
     assert "price" not in _answered(lang, deferred, asked=("price",))
+
+
+@pytest.mark.parametrize(
+    ("lang", "when", "callback"),
+    [
+        ("ru", "Когда сможете начать ремонт?", "Когда сможете перезвонить?"),
+        ("uk", "Коли зможете почати ремонт?", "Коли зможете передзвонити?"),
+    ],
+)
+def test_when_can_you_asks_the_lead_time_but_not_a_callback(lang, when, callback):
+    assert _asked(lang, when) == {"lead_time"}
+    assert _asked(lang, callback) == set()
