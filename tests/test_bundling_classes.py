@@ -337,3 +337,17 @@ def test_yes_or_no_naming_an_asked_topic_answers_it(lang, yes, deferred):
 def test_when_can_you_asks_the_lead_time_but_not_a_callback(lang, when, callback):
     assert _asked(lang, when) == {"lead_time"}
     assert _asked(lang, callback) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "chasing", "statement"),
+    [
+        ("ru", "Третий день жду ответа по гарантии!", "Гарантия меня устраивает!"),
+        ("uk", "Третій день чекаю відповіді щодо гарантії!", "Гарантія мене влаштовує!"),
+        ("en", "Still waiting for an answer about the warranty!", "The warranty suits me!"),
+        ("de", "Ich warte noch auf eine Antwort zur Garantie!", "Die Garantie passt mir!"),
+    ],
+)
+def test_chasing_an_answer_asks(lang, chasing, statement):
+    assert _asked(lang, chasing) == {"warranty"}
+    assert _asked(lang, statement) == set()
