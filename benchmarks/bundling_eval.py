@@ -1,7 +1,7 @@
 """Per-topic precision and recall of the bundling detectors (RK4xx).
 
     PYTHONPATH=src python benchmarks/bundling_eval.py [--data tests/data/bundling]
-        [--bitext ../shared/data/bitext-support-en] [--lang ru ...]
+        [--bitext ../shared/data/bitext-support-en] [--lang ru ...] [--time]
 
 1. The hand-labelled pairs in tests/data/bundling/<lang>.toml: for each customer message,
    which topics it asks about (question side); for each reply, which topics it answers
@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
+import time
 import tomllib
 from collections import Counter
 from collections.abc import Iterable
@@ -107,6 +108,27 @@ def score_language(lang: str, data: Path = DATA) -> tuple[Score, Score, list[str
     return asked, answered, misses
 
 
+def time_pairs(langs: list[str], data: Path = DATA, repeats: int = 20) -> float:
+    """CPU microseconds to read one labelled pair (its questions and the reply's answers), the
+    packs compiled and the documents built beforehand."""
+    docs = [
+        (p, Document(str(pair["customer"]), language=lang), Document(str(pair["reply"]), language=lang))
+        for lang in langs
+        if (p := pack(lang)) is not None
+        for pair in load_pairs(lang, data)
+    ]
+
+    def once() -> None:
+        for p, customer, reply in docs:
+            answers(p, reply.text, reply.own_end, {m.topic for m in questions(p, customer).asked})
+
+    once()
+    start = time.process_time()
+    for _ in range(repeats):
+        once()
+    return (time.process_time() - start) / repeats / max(len(docs), 1) * 1e6
+
+
 def score_bitext(folder: Path) -> tuple[Score, Counter[tuple[str, str]], int] | None:
     path = folder / "bitext_support_en.csv"
     if not path.is_file():
@@ -133,7 +155,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bitext", type=Path, default=BITEXT, help="folder with bitext_support_en.csv")
     parser.add_argument("--lang", nargs="*", default=list(LANGUAGES))
     parser.add_argument("--misses", action="store_true", help="print every mismatching pair")
+    parser.add_argument("--time", action="store_true", help="also print the CPU time to read one pair")
     args = parser.parse_args(argv)
+    if args.time:
+        print(f"speed: {time_pairs(args.lang, args.data):.0f} µs of CPU per pair (questions and answers)\n")
     for lang in args.lang:
         asked, answered, misses = score_language(lang, args.data)
         n = len(load_pairs(lang, args.data))

@@ -258,6 +258,9 @@ def test_config_file_from_the_docs(tmp_path):
     assert "RK403" in codes(deflecting, "ru", **config.model_dump(include={"bundling"}))
     validity = conversation("How long is the voucher valid?", "Hello! Thanks for asking.")
     assert "RK401" not in codes(validity, "en", **config.model_dump(include={"bundling"}))
+    voucher = conversation("What is the price of the gift voucher?", "Hello! Thanks for asking.")
+    assert "RK401" in codes(voucher, "en")
+    assert "RK401" not in codes(voucher, "en", **config.model_dump(include={"bundling"}))
 
 
 def test_a_statement_in_an_earlier_message_settles_a_member():

@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import regex
 
 from replykit.bundling.lexicon import Pack, normalize
 from replykit.document import Document
+from replykit.morph import MORPH_LANGUAGES, best_grammemes
 
 # Where a clause ends: a comma or semicolon (not inside "1,5" or "1 500,00"), a sentence end, a line end.
 _CLAUSE_END = regex.compile(r"(?<!\d)[,;]|[,;](?!\d)|[.!?…](?=\s|$)|\n")
 _SENTENCE_END = regex.compile(r"[.!?…](?=\s|$)|\n")
+_WORD = regex.compile(r"\p{L}+(?:['-]\p{L}+)*")
+# Grammemes (pymorphy3, ru and uk) of a verb that tells what happened: past tense, a short or
+# (uk) predicative passive participle, an impersonal "-но/-то" form.
+_PAST = frozenset({"past", "PRTS", "Impe"})
+# ... and of one that tells what is, will be or should be done.
+_ONGOING = frozenset({"pres", "futr", "INFN", "infn", "impr"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,22 +51,37 @@ def questions(pack: Pack, doc: Document) -> Questions:
     stated: list[Mention] = []
     previous = (0, 0)
     before: list[Mention] = []  # what the previous sentence stated
+    clauses = [(m.start(), m.end()) for m in _CLAUSE_END.finditer(text)]
+    reported = _reports(pack, text, clauses)
     for start, end in _sentences(doc):
+        found = _unmuted(
+            pack,
+            text,
+            [
+                Mention(name, m.start(), m.end(), doc.text[m.start() : m.end()])
+                for name, topic in pack.topics.items()
+                if topic.ask is not None
+                for m in topic.ask.finditer(text, start, end)
+            ],
+            start,
+            end,
+        )
         found = [
-            Mention(name, m.start(), m.end(), doc.text[m.start() : m.end()])
-            for name, topic in pack.topics.items()
-            if topic.ask is not None
-            for m in topic.ask.finditer(text, start, end)
+            _referent(pack, text, m, previous[0], end)
+            for m in found
+            if not _shadowed(pack, m, found, True) and not _yields(pack, text, clauses, m)
         ]
-        found = [_referent(pack, text, m, previous[0], end) for m in found if not _shadowed(pack, m, found)]
         previous = (start, end)
         sentence = text[start:end]
+        question = "?" in sentence or pack.question.search(text, start, end) is not None or _terse(sentence)
+        if question:
+            found += _asked_by_value(pack, doc.text, text, clauses, reported, start, end, {m.topic for m in found})
         if not found:
             if before and "?" in sentence and len(sentence.split()) <= 3:  # "...до субботы. Реально?"
                 asked.extend(before)
                 del stated[len(stated) - len(before) :]
             before = []
-        elif "?" in sentence or pack.question.search(text, start, end) or _terse(sentence):
+        elif question:
             asked.extend(found)
             before = []
         else:
@@ -67,6 +89,54 @@ def questions(pack: Pack, doc: Document) -> Questions:
             before = found
     asked.sort(key=lambda m: m.start)
     return Questions(tuple(asked), frozenset(m.topic for m in stated))
+
+
+def _asked_by_value(
+    pack: Pack,
+    original: str,
+    text: str,
+    clauses: list[tuple[int, int]],
+    reported: Callable[[int], bool],
+    start: int,
+    end: int,
+    known: set[str],
+) -> list[Mention]:
+    """ "Вы можете приехать на замер в субботу?", "Can I pay on the 15th?": a question clause with
+    a cue of a topic and a value of a kind the topic is `asked_by` asks about the topic, unless
+    the clause reports the past ("Я оплатил 12 марта?"). In ru and uk the cue must be a verb: a
+    noun with a date names a service ("Есть доставка в выходные?")."""
+    out: list[Mention] = []
+    values: dict[str, list[tuple[int, int]]] = {}  # by kind, found once the first cue asks for them
+    for name, topic in pack.topics.items():
+        if name in known or topic.cue is None or not topic.asked_by or topic.cue.search(text, start, end) is None:
+            continue
+        for kind in topic.asked_by:
+            if kind not in values:
+                values[kind] = [v.span() for v in pack.values[kind].finditer(text, start, end)]
+        for value_start, _ in (v for kind in topic.asked_by for v in values[kind]):
+            clause_start, clause_end = _around(clauses, value_start, len(text))
+            cue = topic.cue.search(text, max(clause_start, start), min(clause_end, end))
+            if cue is not None and not reported(cue.start()) and _verb(pack, cue.group()):
+                out.append(Mention(name, cue.start(), cue.end(), original[cue.start() : cue.end()]))
+                break
+    return out
+
+
+def _verb(pack: Pack, words: str) -> bool:
+    """Whether a cue (its first word) is a verb; true where there is no morphology to tell."""
+    if pack.language not in MORPH_LANGUAGES:
+        return True
+    return bool(best_grammemes(pack.language, words.split()[0].lower()) & {"VERB", "INFN"})
+
+
+def _unmuted(pack: Pack, text: str, mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """The mentions that no `mute` phrase of their topic holds: "I expect a refund of $160" claims
+    a refund and asks nothing about returns; "деньги вернутся на карту" names no payment method."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for name in {m.topic for m in mentions}:
+        mute = pack.topics[name].mute
+        spans[name] = [x.span() for x in mute.finditer(text, start, end)] if mute is not None else []
+    return [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in spans[m.topic])]
 
 
 def _terse(sentence: str) -> bool:
@@ -78,19 +148,31 @@ def _terse(sentence: str) -> bool:
 def _referent(pack: Pack, text: str, mention: Mention, start: int, end: int) -> Mention:
     """ "Доставка в Казань есть? Сколько она стоит?" asks about the delivery cost: a question that
     refers back with a pronoun belongs to the topic that `takes_over` it when that topic's cue
-    stands in the sentence or the one before."""
-    if pack.pronoun is None or not pack.pronoun.search(text, start, end):
+    stands before the pronoun, in the sentence or the one before, and the pronoun stands within
+    three words of the question ("How much is it, and do you deliver?" and "How much is the table
+    and can you deliver it?" ask the price)."""
+    def words_between(p: regex.Match[str]) -> int:
+        gap = text[p.end() : mention.start] if p.end() <= mention.start else text[mention.end : p.start()]
+        return len(gap.split())
+
+    pronouns = pack.pronoun.finditer(text, start, end) if pack.pronoun is not None else ()
+    near = [p for p in pronouns if words_between(p) <= 3]
+    if not near:
         return mention
+    pronoun = near[0]
     for name, topic in pack.topics.items():
-        if mention.topic in topic.takes_over and topic.cue is not None and topic.cue.search(text, start, end):
+        if mention.topic in topic.takes_over and topic.cue is not None and topic.cue.search(text, start, pronoun.start()):
             return Mention(name, mention.start, mention.end, mention.words)
     return mention
 
 
-def _shadowed(pack: Pack, mention: Mention, found: list[Mention]) -> bool:
-    """A match inside a longer match of a topic that shadows it ("стоит" in "стоит доставка")."""
+def _shadowed(pack: Pack, mention: Mention, found: list[Mention], question: bool = False) -> bool:
+    """A match inside a longer match of a topic that shadows it ("стоит" in "стоит доставка");
+    a `question` match also inside one of a topic that shadows it in questions."""
     return any(
-        mention.topic in pack.topics[other.topic].shadows and other.start <= mention.start and mention.end <= other.end
+        mention.topic in (pack.topics[other.topic].shadows_questions if question else pack.topics[other.topic].shadows)
+        and other.start <= mention.start
+        and mention.end <= other.end
         for other in found
     )
 
@@ -116,29 +198,49 @@ def answers(
         if topic not in found:
             found[topic] = Mention(topic, start, stop, text[start:stop])
 
-    phrases = [
-        Mention(name, m.start(), m.end(), text[m.start() : m.end()])
-        for name, topic in pack.topics.items()
-        if topic.answer is not None
-        for m in topic.answer.finditer(norm, 0, end)
-    ]
-    for mention in phrases:
-        if not _shadowed(pack, mention, phrases):
-            add(mention.topic, mention.start, mention.end)
+    phrases = _unmuted(
+        pack,
+        norm,
+        [
+            Mention(name, m.start(), m.end(), text[m.start() : m.end()])
+            for name, topic in pack.topics.items()
+            if topic.answer is not None
+            for m in topic.answer.finditer(norm, 0, end)
+        ],
+        0,
+        end,
+    )
     clauses = [(m.start(), m.end()) for m in _CLAUSE_END.finditer(norm)]
     sentences = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(norm)]
+    for mention in phrases:
+        if (
+            not _shadowed(pack, mention, phrases)
+            and not _refers_elsewhere(pack, norm, clauses, mention.start)
+            and not _yields(pack, norm, clauses, mention)
+        ):
+            add(mention.topic, mention.start, mention.end)
+    for name, mention in _confirmed(pack, norm, sentences, end, asked - found.keys()).items():
+        add(name, mention.start, mention.end)
     money: list[tuple[int, int]] = []
+    reported = _reports(pack, norm, clauses)
+    thresholds: list[tuple[int, int]] | None = None
     for kind, pattern in pack.values.items():  # money first: "$4.10" is no date
         for m in pattern.finditer(norm, 0, end):
             k = bisect.bisect_left(money, (m.end(), m.end()))
             if k and money[k - 1][1] > m.start():  # money spans are sorted and do not overlap
                 continue
             if kind == "money":
+                if thresholds is None:
+                    thresholds = [t.span() for t in pack.threshold.finditer(norm, 0, end)] if pack.threshold else []
+                if any(s <= m.start() and m.end() <= e for s, e in thresholds):
+                    continue  # "ab 50 € Bestellwert": an order value from which something applies, no price
                 money.append(m.span())
-            owner = _cued_owner(pack, norm, clauses, kind, m.start(), m.end())
+            if kind != "money" and reported(m.start()):  # "передан в доставку 12 марта"
+                continue
+            owner = _cued_owner(pack, norm, clauses, kind, m.start(), m.end(), reported)
             if owner and kind == "money":
                 owner = _shadowing_owner(pack, norm, sentences, money, owner) or owner
-            owner = owner or _cued_owner(pack, norm, sentences, kind, m.start(), m.end())
+            owner = owner or _cued_owner(pack, norm, sentences, kind, m.start(), m.end(), reported)
             owners = (
                 [owner]
                 if owner
@@ -149,6 +251,31 @@ def answers(
     return found
 
 
+def _confirmed(
+    pack: Pack, text: str, sentences: list[tuple[int, int]], limit: int, asked: Iterable[str]
+) -> dict[str, Mention]:
+    """ "Есть ли скидка для пенсионеров?" — "Да, для пенсионеров скидка 10 % по будням.": a sentence
+    that begins with yes or no (the pack's `[confirm] words`) and names an asked topic answers it,
+    unless it puts the answer off ("Да, сроки уточним завтра")."""
+    out: dict[str, Mention] = {}
+    if pack.confirm is None or not asked:
+        return out
+    for start in (0, *(e for _, e in sentences if e < limit)):
+        segment = text[start:limit]
+        begin = start + len(segment) - len(segment.lstrip())
+        if pack.confirm.match(text, begin, limit) is None:
+            continue
+        end = min(_around(sentences, begin, len(text))[1], limit)
+        if pack.defer is not None and pack.defer.search(text, begin, end):
+            continue
+        for name in asked:
+            ask = pack.topics[name].ask
+            found = ask.search(text, begin, end) if ask is not None else None
+            if found is not None and name not in out:
+                out[name] = Mention(name, found.start(), found.end(), text[found.start() : found.end()])
+    return out
+
+
 def _shadowing_owner(
     pack: Pack, text: str, sentences: list[tuple[int, int]], money: list[tuple[int, int]], owner: str
 ) -> str | None:
@@ -156,20 +283,99 @@ def _shadowing_owner(
     price belongs to a topic that shadows it (the delivery cost) when that topic's cue stands
     earlier in the sentence with no other amount in between ("доставка — 900 ₽, итого 7 500 ₽")."""
     start = money[-1][0]
-    i = bisect.bisect_left(sentences, (start, start))
-    sentence_start = sentences[i - 1][1] if i else 0
+    sentence_start = _around(sentences, start, len(text))[0]
+    own = pack.topics[owner].cue
+    held = [m.span() for m in own.finditer(text, sentence_start, start)] if own is not None else []
     for name, topic in pack.topics.items():
         if owner not in topic.shadows or topic.cue is None or "money" not in topic.claims | topic.claims_with_cue:
             continue
-        cues = list(topic.cue.finditer(text, sentence_start, start))
+        cues = [c for c in topic.cue.finditer(text, sentence_start, start) if not _inside(c.span(), held)]
         if cues and not any(cues[-1].end() <= s for s, _ in money[:-1]):
             return name
     return None
 
 
-def _cued_owner(pack: Pack, text: str, bounds: list[tuple[int, int]], kind: str, start: int, end: int) -> str | None:
+def _yields(pack: Pack, text: str, clauses: list[tuple[int, int]], mention: Mention) -> bool:
+    """ "Cash on delivery is available", "what payment options are available": a phrase of a topic
+    that `yields` to others does not count right after (at most three words) an ask or answer
+    phrase of one of them in its clause: the option is available, not the goods."""
+    others = [pack.topics[name] for name in pack.topics[mention.topic].yields]
+    if not others:
+        return False
+    start = _around(clauses, mention.start, len(text))[0]
+    return any(
+        len(text[m.end() : mention.start].split()) <= 3
+        for topic in others
+        for pattern in (topic.ask, topic.answer)
+        if pattern is not None
+        for m in pattern.finditer(text, start, mention.start)
+    )
+
+
+def _around(bounds: list[tuple[int, int]], position: int, length: int) -> tuple[int, int]:
+    """The stretch of text (clause or sentence, by the sorted `bounds` that end them) holding
+    `position`."""
+    i = bisect.bisect_left(bounds, (position, position))
+    return bounds[i - 1][1] if i else 0, bounds[i][0] if i < len(bounds) else length
+
+
+def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    """`span` lies inside a longer one of `spans`."""
+    return any(s <= span[0] and span[1] <= e and e - s > span[1] - span[0] for s, e in spans)
+
+
+def _refers_elsewhere(pack: Pack, text: str, clauses: list[tuple[int, int]], position: int) -> bool:
+    """ "Подробности про рассрочку смотрите на нашем сайте": the clause at `position` points
+    elsewhere and only names the topic ("Оплата картой, подробности на сайте" still answers)."""
+    if pack.referral is None or pack.deflect is None:
+        return False
+    start, end = _around(clauses, position, len(text))
+    return bool(pack.deflect.search(text, start, end) and pack.referral.search(text, start, end))
+
+
+def _reports(pack: Pack, text: str, clauses: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """Whether the clause at a position reports a past event or a status ("Оплата поступила",
+    "Заказ передан в доставку 12 марта", "was shipped on May 3"): a verb or marker of the past
+    and none of the present, future, an infinitive or an imperative. Its dates and durations
+    answer no question of when, and its cues claim no value elsewhere. Words are read with the
+    cached morphology (ru, uk) only in clauses asked about, at most once each."""
+
+    seen: dict[tuple[int, int], bool] = {}
+
+    def clause(start: int, end: int) -> bool:
+        if (start, end) not in seen:
+            seen[start, end] = _reports_past(pack, text, start, end)
+        return seen[start, end]
+
+    return lambda position: clause(*_around(clauses, position, len(text)))
+
+
+def _reports_past(pack: Pack, text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]`, one clause, tells only of the past (see `_reports`)."""
+    past = pack.past is not None and pack.past.search(text, start, end) is not None
+    if pack.ongoing is not None and pack.ongoing.search(text, start, end):
+        return False
+    if pack.language in MORPH_LANGUAGES:
+        for word in _WORD.finditer(text, start, end):
+            grammemes = best_grammemes(pack.language, word.group().lower())
+            if grammemes & _ONGOING:
+                return False
+            past = past or bool(grammemes & _PAST)
+    return past
+
+
+def _cued_owner(
+    pack: Pack,
+    text: str,
+    bounds: list[tuple[int, int]],
+    kind: str,
+    start: int,
+    end: int,
+    reported: Callable[[int], bool],
+) -> str | None:
     """The topic whose cue is nearest to the value within its stretch of text; a cue before the
-    value wins over one right after it."""
+    value wins over one right after it; a cue in a clause that reports the past cues nothing
+    for a topic without `past_answers`."""
     i = bisect.bisect_left(bounds, (start, start))
     stretch_start = bounds[i - 1][1] if i else 0
     while i < len(bounds) and bounds[i][0] < end:
@@ -179,18 +385,31 @@ def _cued_owner(pack: Pack, text: str, bounds: list[tuple[int, int]], kind: str,
     # a long text full of amounts linear.
     stretch_start = max(stretch_start, start - _CUE_WINDOW)
     stretch_end = min(stretch_end, end + _CUE_WINDOW)
+    cues = [
+        (name, m.span())
+        for name, topic in pack.topics.items()
+        if topic.cue is not None and kind in topic.claims | topic.claims_with_cue
+        for m in topic.cue.finditer(text, stretch_start, stretch_end)
+        if topic.past_answers or not reported(m.start())
+    ]
     candidates: dict[str, tuple[bool, int]] = {}
-    for name, topic in pack.topics.items():
-        if topic.cue is None or kind not in topic.claims | topic.claims_with_cue:
+    sides: dict[str, set[bool]] = {}
+    for name, (cue_start, cue_end) in cues:
+        if _inside((cue_start, cue_end), [span for other, span in cues if other != name]):
+            continue  # "с доставкой" is a price cue, not a delivery one
+        after = cue_start >= end
+        between = len(text[end:cue_start].split()) if after else 0
+        if between > 2:  # "12 месяцев гарантии", not "$890 and we deliver"
             continue
-        for m in topic.cue.finditer(text, stretch_start, stretch_end):
-            after = m.start() >= end
-            if after and len(text[end : m.start()].split()) > 2:  # "12 месяцев гарантии", not "$890 and we deliver"
-                continue
-            distance = m.start() - end if after else max(start - m.end(), 0)
-            if name not in candidates or (after, distance) < candidates[name]:
-                candidates[name] = (after, distance)
+        distance = cue_start - end if after else max(start - cue_end, 0)
+        if name not in candidates or (after, distance) < candidates[name]:
+            candidates[name] = (after, distance)
+        # the sides a cue stands on, a cue right after the value ("1 Jahr Garantie") on both
+        sides.setdefault(name, set()).update((after, False) if after and between <= 1 else (after,))
     for name in list(candidates):
-        if any(name in pack.topics[other].shadows for other in candidates):
+        # a shadowing cue on the same side of the value ("стоимость доставки — 300 ₽") or right
+        # after it; a price cue before it and a delivery one further after ("come to $42 and
+        # we'll deliver") keep the price
+        if any(name in pack.topics[other].shadows and candidates[name][0] in sides[other] for other in candidates):
             del candidates[name]
     return min(candidates, key=candidates.__getitem__) if candidates else None

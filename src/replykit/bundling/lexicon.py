@@ -1,8 +1,10 @@
 """Topic packs: the data files compiled into one pattern per topic and language, once.
 
 Phrase syntax (see data/ru.toml): words separated by spaces; `~word` any form of the word's
-lemma (ru/uk, through pymorphy3), `stem*` any ending, `a/b` either, `..` up to four words
-(not across a comma), `...` up to eight (German verbs at the clause end), `#` a number.
+lemma (ru/uk, through pymorphy3), `~+word` any form of its family (aspect partners and
+prefixed verbs, see `_family`), `stem*` any ending, `a/b` either, `..` up to four words
+(not across a comma), `...` up to eight (German verbs at the clause end), `#` a number, `$` an
+amount of money (as the answer side reads one: "$12", "1 500 ₽", "бесплатно").
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import regex
 
 from replykit._data import read_data, read_language_data
 from replykit.errors import ConfigError
-from replykit.morph import MORPH_LANGUAGES, parse
+from replykit.morph import MORPH_LANGUAGES, analyzer, parse
 
 LANGUAGES = ("ru", "uk", "bg", "hu", "en", "de")
 VALUE_KINDS = ("money", "duration", "date")
@@ -46,10 +48,15 @@ class Topic:
     claims_with_cue: frozenset[str]
     claims_when_asked: frozenset[str]
     shadows: frozenset[str]
+    shadows_questions: frozenset[str]
+    past_answers: bool
+    asked_by: tuple[str, ...]
+    yields: tuple[str, ...]
     takes_over: frozenset[str]
     ask: regex.Pattern[str] | None
     answer: regex.Pattern[str] | None
     cue: regex.Pattern[str] | None
+    mute: regex.Pattern[str] | None  # within these, an ask or answer phrase does not count
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +76,14 @@ class Pack:
     question: regex.Pattern[str]
     pronoun: regex.Pattern[str] | None  # words that refer back to an earlier topic
     deflect: regex.Pattern[str] | None
+    referral: regex.Pattern[str] | None  # with `deflect`, a sentence that only refers elsewhere
     values: dict[str, regex.Pattern[str]]  # value kind -> pattern
     build: dict[str, str]
+    past: regex.Pattern[str] | None = None  # words of a clause that reports what happened
+    ongoing: regex.Pattern[str] | None = None  # words of a clause about what is or will be
+    threshold: regex.Pattern[str] | None = None  # an order value from which something applies
+    confirm: regex.Pattern[str] | None = None  # "да", "yes": a sentence that confirms or denies
+    defer: regex.Pattern[str] | None = None  # "уточним", "we'll check": an answer put off
 
     def label(self, topic: str) -> str:
         return self.topics[topic].label
@@ -92,11 +105,58 @@ def language_data(language: str) -> dict[str, Any] | None:
 
 @lru_cache(maxsize=4096)
 def _lemma_forms(language: str, lemma: str) -> tuple[str, ...]:
+    """Every form of `lemma`; a word written in another form than its lemma ("~деньги", whose
+    lemma is "деньга"; "~выходные") stands for the lemma of its analyses, so "денег" matches."""
+    parses = parse(language, lemma)
+    own = [p for p in parses if normalize(p.normal_form) == lemma] or list(parses)
     forms = {lemma}
-    for p in parse(language, lemma):
-        if normalize(p.normal_form) == lemma:
-            forms.update(normalize(f.word) for f in p.lexeme)
+    for p in own:
+        forms.update(normalize(f.word) for f in p.lexeme)
     return tuple(sorted(forms, key=len, reverse=True))
+
+
+def _known(language: str, word: str) -> bool:
+    """A dictionary word whose own lemma it is (not a guess of pymorphy3's predictor)."""
+    return analyzer(language).word_is_known(word) and any(normalize(p.normal_form) == word for p in parse(language, word))
+
+
+@lru_cache(maxsize=1024)
+def _family(language: str, lemma: str) -> tuple[str, ...]:
+    """Every form of the lemma's family: the verb with the pack's aspect prefixes
+    ("платить" → заплатить, оплатить, доплатить) and each of those with its aspect partner by
+    the pack's suffix pairs ("оплатить" ↔ "оплачивать", "обменять" ↔ "обменивать"), kept only
+    when the dictionary knows the word. Prefixes that change the meaning ("от-", "из-": отменить,
+    изменить) are simply not in the pack's list."""
+    morph = (language_data(language) or {}).get("morph", {})
+    lemmas = {lemma} | {prefix + lemma for prefix in morph.get("prefixes", ())}
+    for word in list(lemmas):
+        for a, b in morph.get("aspect_suffixes", ()):
+            for old, new in ((a, b), (b, a)):
+                if word.endswith(old):
+                    lemmas.add(word[: -len(old)] + new)
+    forms = {f for word in lemmas if word == lemma or _known(language, word) for f in _lemma_forms(language, word)}
+    return tuple(sorted(forms, key=len, reverse=True))
+
+
+def _trie(words: Iterable[str]) -> str:
+    """One pattern for many word forms, their common beginnings factored out ("оплат(?:а|ить|
+    ил(?:а|и)?)"): a family of a few hundred forms is then matched in one pass, not tried form by
+    form at every position. Longer forms are tried first, as the optional parts are greedy."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict[str, Any]) -> str:
+        branches = [regex.escape(char) + render(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return render(root)
 
 
 def _end(language: str) -> str:
@@ -109,12 +169,16 @@ def _end(language: str) -> str:
 def _word(language: str, word: str) -> str:
     if "-" in word.strip("-") and "~" in word:  # "qr-~код": each part on its own
         return "-".join(f"(?:{_word(language, part)})" for part in word.split("-"))
-    if word.startswith("~") and len(word) > 1:
+    if word.startswith("~") and len(word.lstrip("~+")) > 0:
         if language not in MORPH_LANGUAGES:
             raise ConfigError(f"{word!r}: `~lemma` needs morphology, which {language!r} lacks; write `stem*`")
-        return "|".join(regex.escape(f) for f in _lemma_forms(language, word[1:].lower()))
+        if word.startswith("~+"):
+            return _trie(_family(language, word[2:].lower()))
+        return _trie(_lemma_forms(language, word[1:].lower()))
     if word == "#":
         return r"\d+(?:[.,]\d+)?"
+    if word == "$":
+        return _money(language)
     if word.endswith("*") and len(word) > 1:
         return regex.escape(word[:-1]) + r"[\p{L}\p{M}]*"
     return regex.escape(word)
@@ -141,9 +205,18 @@ def compile_phrases(language: str, phrases: Iterable[str], exclude: Iterable[str
     """One case-insensitive pattern matching any of `phrases` as whole words; a phrase of more
     words is tried first, so "срок за доставка" wins over "срок" and shadows what it holds.
     No match starts with one of the `exclude` phrases ("срок действия" is no lead time)."""
-    bodies = [_phrase(language, p) for p in sorted(dict.fromkeys(phrases), key=lambda p: -len(p.split()))]
-    if not bodies:
+    ordered = sorted(dict.fromkeys(phrases), key=lambda p: -len(p.split()))
+    if not ordered:
         return None
+    # Phrases that begin with the same word share one attempt at it ("~оплата/~+платить .. ~заранее",
+    # "~оплата/~+платить когда .."): a verb family is tried once per position, not once per phrase.
+    groups: dict[str, tuple[str, list[str]]] = {}
+    for phrase in ordered:
+        first = _phrase(language, phrase.split()[0]) if phrase.split()[0] not in ("..", "...") else ""
+        full = _phrase(language, phrase)
+        head, rest = (first, full[len(first) :]) if first and full.startswith(first) else (full, "")
+        groups.setdefault(head, (head, []))[1].append(rest)
+    bodies = [head + (f"(?:{'|'.join(rests)})" if rests != [""] else "") for head, rests in groups.values()]
     end = _end(language)
     unless = f"(?!(?:{_alternation(language, exclude)}){end})" if exclude else ""
     return regex.compile(rf"{_B}{unless}(?:{'|'.join(bodies)}){end}", regex.IGNORECASE)
@@ -174,25 +247,33 @@ def _names(language: str, names: list[str]) -> str:
         forms = {f for n in names for f in _lemma_forms(language, normalize(n.lower()))}
     else:
         forms = {normalize(n.lower()) for n in names}
-    return "|".join(regex.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return _trie(forms)
 
 
-def _value_patterns(language: str, data: dict[str, Any]) -> dict[str, regex.Pattern[str]]:
+@cache
+def _money(language: str) -> str:
+    """The pattern of an amount of money: a currency symbol or code before or after a number,
+    a currency word of the pack after it, or a word for "no charge"."""
     from babel.numbers import get_currency_symbol
 
-    values = data.get("values", {})
+    values = (language_data(language) or {}).get("values", {})
     codes = ("RUB", "UAH", "BGN", "HUF", "EUR", "USD", "GBP", "PLN", "CZK", "CHF")
     symbols = {get_currency_symbol(c, loc) for c in codes for loc in LANGUAGES} | set(codes)
     prefix = "|".join(regex.escape(s) for s in sorted(symbols, key=len, reverse=True))
     currency = "|".join(filter(None, [_alternation(language, values.get("currency", ())), prefix]))
     multiplier = _alternation(language, values.get("multiplier", ())) or "(?!)"
+    free = _alternation(language, values.get("free", ())) or "(?!)"
+    return rf"{_B}(?:(?:{prefix})\s?{_NUM}|{_NUM}(?:\s?(?:{multiplier}))?\s?(?:{currency})|{free}){_end(language)}"
+
+
+def _value_patterns(language: str, data: dict[str, Any]) -> dict[str, regex.Pattern[str]]:
+    values = data.get("values", {})
     units = _alternation(language, values.get("duration_units", ())) or "(?!)"
     number_words = _alternation(language, values.get("number_words", ())) or "(?!)"
     months, days = _babel_names(language)
     month, day = _names(language, months), _names(language, days)
-    free = _alternation(language, values.get("free", ())) or "(?!)"
     b, e = _B, _end(language)
-    money = rf"{b}(?:(?:{prefix})\s?{_NUM}|{_NUM}(?:\s?(?:{multiplier}))?\s?(?:{currency})|{free}){e}"
+    money = _money(language)
     duration = rf"{b}(?:(?:{_RANGE}|{number_words})(?:\s*|-)(?:{units})|{_alternation(language, values.get('durations', ())) or '(?!)'}){e}"
     dates = _alternation(language, values.get("dates", ())) or "(?!)"
     date = rf"{b}(?:\d{{1,2}}\.?\s*(?:{month})|(?:{month})\s*\d{{1,2}}\.?|{_NUMERIC_DATE}|{day}|{dates}){e}"
@@ -223,16 +304,22 @@ def _load(language: str, options_json: str) -> Pack | None:
                 claims_with_cue=frozenset(spec.get("claims_with_cue", ())),
                 claims_when_asked=frozenset(spec.get("claims_when_asked", ())),
                 shadows=frozenset(spec.get("shadows", ())),
+                shadows_questions=frozenset(spec.get("shadows", ())) | frozenset(spec.get("shadows_questions", ())),
+                past_answers=spec.get("past_answers", True),
+                asked_by=tuple(spec.get("asked_by", ())),
+                yields=tuple(t for t in spec.get("yields", ()) if t in specs),
                 takes_over=frozenset(spec.get("takes_over", ())),
                 ask=compile_phrases(language, phrases("ask"), phrases("exclude")),
                 answer=compile_phrases(language, phrases("answer")),
                 cue=compile_phrases(language, phrases("cue"), phrases("exclude")),
+                mute=compile_phrases(language, phrases("mute")),
             )
         question = compile_phrases(language, data.get("question", {}).get("cues", ())) or regex.compile("(?!)")
         pronoun = compile_phrases(language, data.get("question", {}).get("pronouns", ()))
         deflect = compile_phrases(
             language, [*data.get("deflect", {}).get("phrases", ()), *options.get("deflect", {}).get(language, ())]
         )
+        referral = compile_phrases(language, data.get("deflect", {}).get("referral", ()))
         values = _value_patterns(language, data)
     except regex.error as exc:
         raise ConfigError(f"bundling phrases for {language!r} do not compile: {exc}") from None
@@ -242,7 +329,23 @@ def _load(language: str, options_json: str) -> Pack | None:
         Bundle(name, tuple(b["members"]), frozenset(b.get("triggers") or b["members"]))
         for name, b in bundle_specs.items()
     )
-    return Pack(language, topics, bundles, question, pronoun, deflect, values, dict(data.get("build", {})))
+    reports = data.get("reports", {})
+    return Pack(
+        language,
+        topics,
+        bundles,
+        question,
+        pronoun,
+        deflect,
+        referral,
+        values,
+        dict(data.get("build", {})),
+        compile_phrases(language, reports.get("past", ())),
+        compile_phrases(language, reports.get("ongoing", ())),
+        compile_phrases(language, data.get("values", {}).get("threshold", ())),
+        compile_phrases(language, data.get("confirm", {}).get("words", ())),
+        compile_phrases(language, data.get("confirm", {}).get("defer", ())),
+    )
 
 
 def pack(language: str, options: dict[str, Any] | None = None) -> Pack | None:

@@ -18,8 +18,9 @@ class TopicPhrases(_Options):
     answer: tuple[str, ...] = ()
     cue: tuple[str, ...] = ()
     exclude: tuple[str, ...] = Field(default=(), description="phrases that cancel an ask or cue match starting with them")
+    mute: tuple[str, ...] = Field(default=(), description="phrases within which an ask or answer match does not count")
 
-    @field_validator("ask", "answer", "cue", "exclude")
+    @field_validator("ask", "answer", "cue", "exclude", "mute")
     @classmethod
     def _non_empty(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         if any(not p.strip() for p in value):
@@ -35,6 +36,10 @@ class TopicOptions(_Options):
     claims_with_cue: tuple[ValueKind, ...] = ()
     claims_when_asked: tuple[ValueKind, ...] = ()
     shadows: tuple[str, ...] = ()
+    shadows_questions: tuple[str, ...] = ()
+    past_answers: bool = True
+    asked_by: tuple[ValueKind, ...] = ()
+    yields: tuple[str, ...] = ()
     takes_over: tuple[str, ...] = ()
     phrases: dict[str, TopicPhrases] = Field(default_factory=dict, description="per language code")
 
@@ -79,7 +84,7 @@ class BundlingOptions(_Options):
                 raise ValueError(f"topic {name!r} needs `phrases` in at least one language")
         known = builtin.keys() | self.topics.keys()
         for name, topic in self.topics.items():
-            for key in ("shadows", "takes_over"):
+            for key in ("shadows", "shadows_questions", "takes_over", "yields"):
                 if set(getattr(topic, key)) - known:
                     raise ValueError(
                         f"topic {name!r}: {key} names unknown topics {sorted(set(getattr(topic, key)) - known)}"
