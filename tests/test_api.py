@@ -218,3 +218,18 @@ def test_family_options_import_first_in_a_fresh_interpreter(family):
     code = f"import replykit.{family}.options, replykit.config; print(replykit.config.Config().{'address' if family == 'formality' else family})"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_known_name_gives_one_generic_salutation_finding_not_two():
+    customer = replykit.Customer(first_name="Мария", patronymic="Ивановна")
+    text = "Уважаемый клиент! Ваш заказ отправлен."
+    codes = [f.code for f in replykit.check(text, customer=customer, locale="ru").findings]
+    assert "RK308" in codes and "RK504" not in codes
+    assert "RK504" in [f.code for f in replykit.check(text, locale="ru").findings]  # no name: the cliché rule
+    ignored = replykit.check(text, customer=customer, locale="ru", config={"ignore": ["RK308"]})
+    assert "RK504" in [f.code for f in ignored.findings]  # RK308 off: RK504 reports it again
+
+
+def test_rule_names_are_unique():
+    names = [info.name for info in replykit.rules()]
+    assert len(names) == len(set(names))

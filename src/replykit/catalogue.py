@@ -52,7 +52,8 @@ def _entry(info: RuleInfo, *, heading: str) -> str:
         f"**{info.summary}**\n",
         f"Default severity: {info.severity.value}. Languages: {_langs(info)}."
         + ("" if info.default else " Off by default (enable with `select`).")
-        + ("" if info.modes == {"sent", "template"} else f" Applies to: {', '.join(sorted(info.modes))}."),
+        + ("" if info.modes == {"sent", "template"} else f" Applies to: {', '.join(sorted(info.modes))}.")
+        + (f" Replaces {', '.join(sorted(info.supersedes))} on the same words." if info.supersedes else ""),
         "",
         f"*Why it matters.* {info.why}\n",
     ]

@@ -80,6 +80,7 @@ class RuleInfo:
     modes: frozenset[str]  # "sent", "template"
     default: bool
     examples: tuple[Example, ...]
+    supersedes: frozenset[str] = frozenset()  # codes whose overlapping findings this rule's replace
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +190,7 @@ def _family_infos(family: str) -> dict[str, RuleInfo]:
             modes=frozenset(spec.get("modes", ("sent", "template"))),
             default=spec.get("default", True),
             examples=tuple(examples),
+            supersedes=frozenset(spec.get("supersedes", ())),
         )
     return infos
 
@@ -312,6 +314,7 @@ def run(ctx: Context, rules: Sequence[RegisteredRule]) -> list[Finding]:
         hits.extend(zip(repeat(rule.info), rule.check(ctx)))
     if not hits:
         return []
+    hits = _without_superseded(hits)
     original = doc.original
     line_starts = _line_starts(original)
     suppress = _suppressions(original, line_starts)
@@ -346,6 +349,22 @@ def run(ctx: Context, rules: Sequence[RegisteredRule]) -> list[Finding]:
         )
     findings.sort(key=lambda f: (f.start, f.end, f.code))
     return findings
+
+
+def _without_superseded(hits: list[tuple[RuleInfo, Hit]]) -> list[tuple[RuleInfo, Hit]]:
+    """Drop a hit that a more specific rule reports on an overlapping span.
+
+    "Уважаемый клиент" is a generic salutation (RK504), but when the customer's name is known
+    RK308 says so and offers the name: one finding, not two. Ignoring RK308 brings RK504 back.
+    """
+    over = [(hit.start, hit.end, info.supersedes) for info, hit in hits if info.supersedes]
+    if not over:
+        return hits
+    return [
+        (info, hit)
+        for info, hit in hits
+        if not any(info.code in codes and start < hit.end and hit.start < end for start, end, codes in over)
+    ]
 
 
 def _edit_span(doc: Document, edit: Edit) -> tuple[int, int]:
