@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
 
 import replykit
 from replykit.document import Document
@@ -103,6 +106,22 @@ def test_quoted_speech_marks_tokens():
     doc = Document("Клиент написал: «ты где?». Ответили сразу.")
     quoted = {t.text for t in doc.tokens if t.quoted}
     assert quoted == {"ты", "где", "?"}
+
+
+# What a token is, read match by match: the tokenizer finds the same tokens by splitting.
+_TOKEN_SPEC = regex.compile(
+    r"(?P<word>\p{L}[\p{L}\p{M}]*(?:[\-'’]\p{L}[\p{L}\p{M}]*)*)|(?P<number>\d+(?:[.,:]\d+)*)|(?P<punct>[.!?…]+|\S)"
+)
+
+
+@given(st.text(alphabet="aZяЁß\u0301\u0903٣7.,:!?…-'’ \t\n\u3000\x1c«»\"", max_size=60))
+def test_tokens_are_the_matches_of_the_token_pattern(text):
+    doc = Document(text)
+    expected = [(m.group(), m.start(), m.end(), m.lastgroup) for m in _TOKEN_SPEC.finditer(doc.text, 0, doc.own_end)]
+    assert [(t.text, t.start, t.end, t.kind) for t in doc.tokens] == expected
+    for sentence in doc.sentences:
+        tokens = doc.sentence_tokens(sentence)
+        assert (sentence.start, sentence.end) == (tokens[0].start, tokens[-1].end)
 
 
 @pytest.mark.parametrize(
