@@ -114,7 +114,10 @@ _TOKEN_SPEC = regex.compile(
 )
 
 
-@given(st.text(alphabet="aZяЁß\u0301\u0903٣7.,:!?…-'’ \t\n\u3000\x1c«»\"", max_size=60))
+@given(
+    st.text(alphabet="aZяЁß\u0301\u0903٣7.,:!?…-'’ \t\n\u3000\x1c«»\"", max_size=60)
+    | st.text(alphabet=st.characters(min_codepoint=1, max_codepoint=127), max_size=60)  # ASCII text is split by `re`
+)
 def test_tokens_are_the_matches_of_the_token_pattern(text):
     doc = Document(text)
     expected = [(m.group(), m.start(), m.end(), m.lastgroup) for m in _TOKEN_SPEC.finditer(doc.text, 0, doc.own_end)]

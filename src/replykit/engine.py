@@ -249,9 +249,10 @@ class _Suppressions:
         return codes is not None and any(c == "" or code.startswith(c) for c in codes)
 
 
-def _suppressions(text: str, line_starts: list[int]) -> _Suppressions:
+def _suppressions(text: str, line_starts: list[int]) -> _Suppressions | None:
+    """The text's suppression comments; None when it has none (most texts: then nothing is asked)."""
     if "replykit:" not in text:
-        return _Suppressions(frozenset(), {})
+        return None
     file_codes: set[str] = set()
     lines: dict[int, frozenset[str]] = {}
     for match in _SUPPRESS.finditer(text):
@@ -316,19 +317,24 @@ def run(ctx: Context, rules: Sequence[RegisteredRule]) -> list[Finding]:
     line_starts = _line_starts(original)
     suppress = _suppressions(original, line_starts)
     overrides = ctx.config.severity
+    to_original = doc.to_original
     findings = []
     for info, hit in hits:
-        start, end = doc.to_original(hit.start, hit.end)
+        start, end = to_original(hit.start, hit.end)
         line = bisect.bisect_right(line_starts, start) - 1
-        if suppress.hides(info.code, line):
+        if suppress is not None and suppress.hides(info.code, line):
             continue
         severity = hit.severity or info.severity
         if overrides:
             severity = _severity_for(info.code, severity, overrides)
-        fixes = tuple(
-            Fix(start=s, end=e, replacement=edit.replacement, safe=edit.safe)
-            for edit in hit.edits
-            for s, e in [_edit_span(doc, edit)]
+        fixes = (
+            tuple(
+                Fix(start=s, end=e, replacement=edit.replacement, safe=edit.safe)
+                for edit in hit.edits
+                for s, e in [_edit_span(doc, edit)]
+            )
+            if hit.edits
+            else ()
         )
         findings.append(
             Finding(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
@@ -19,6 +20,9 @@ WORD, NUMBER, PUNCT, SLOT = "word", "number", "punct", "slot"
 # A word, a number, or punctuation (a run of terminal marks or any other single character). One
 # group, so that `split` returns the tokens between the spaces.
 _TOKEN = regex.compile(r"(\p{L}[\p{L}\p{M}]*(?:[\-'’]\p{L}[\p{L}\p{M}]*)*|\d+(?:[.,:]\d+)*|[.!?…]+|\S)")
+# The same pattern for ASCII text, where a letter is [A-Za-z] and there are no marks: the standard
+# `re` engine splits it about twice as fast (\d and \s in re.ASCII are those of ASCII in `regex`).
+_ASCII_TOKEN = re.compile(r"([A-Za-z]+(?:[\-'’][A-Za-z]+)*|\d+(?:[.,:]\d+)*|[.!?…]+|\S)", re.ASCII)
 _KIND = regex.compile(r"(?P<word>\p{L})|(?P<number>\d)")
 _first = itemgetter(0)
 # Paired quotation marks; their content is somebody else's words ("клиент написал: «ты где?»").
@@ -79,7 +83,8 @@ def tokenize(
         if fresh:
             fresh_at.append(len(texts))
         if slot is None:
-            parts = _TOKEN.split(text[piece_start:piece_end])
+            piece = text[piece_start:piece_end]
+            parts = (_ASCII_TOKEN if piece.isascii() else _TOKEN).split(piece)
             offsets = list(accumulate(map(len, parts), initial=piece_start))
             found = parts[1::2]
             texts += found
