@@ -21,7 +21,7 @@ from replykit.text.tokens import WORD, Sentence, Token, tokenize
 
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")
 # Links and addresses say nothing about the language a reply is written in.
-_LINK_HINT = regex.compile(r"://|www\.|@")
+_LINK_HINTS = ("://", "www.", "@")
 _LINK = regex.compile(r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
 
 
@@ -103,7 +103,7 @@ class Document:
         if self._language:
             return self._language
         text = self.plain.text
-        links = [m.span() for m in _LINK.finditer(text, 0, self.own_end)] if _LINK_HINT.search(text) else []
+        links = [m.span() for m in _LINK.finditer(text, 0, self.own_end)] if any(h in text for h in _LINK_HINTS) else []
         own = (t for t in self.words if not t.quoted)
         if links:
             own = (t for t in own if not any(s <= t.start < e for s, e in links))
