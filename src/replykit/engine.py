@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 from importlib import import_module
-from itertools import repeat
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import regex
@@ -308,9 +307,7 @@ _APPLICABLE: dict[tuple[int, str, str], tuple[tuple[RegisteredRule, ...], tuple[
 def run(ctx: Context, rules: Sequence[RegisteredRule]) -> list[Finding]:
     """Run the applicable `rules` on the context and return sorted findings in original coordinates."""
     doc = ctx.doc
-    hits: list[tuple[RuleInfo, Hit]] = []
-    for rule in applicable(doc, rules):
-        hits.extend(zip(repeat(rule.info), rule.check(ctx)))
+    hits = [(rule.info, hit) for rule in applicable(doc, rules) for hit in rule.check(ctx)]
     if not hits:
         return []
     original = doc.original
