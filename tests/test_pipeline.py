@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 import replykit
 from replykit.document import Document
+from replykit.text.plain import to_plain
 from replykit.text.slots import find_slots, is_name_slot
 
 
@@ -18,6 +19,19 @@ def test_html_spans_point_into_original():
     [finding] = report.findings
     assert html[finding.start : finding.end] == "Пока"
     assert finding.excerpt == "Пока"
+
+
+@given(st.lists(st.sampled_from(["<p>", "</p>", "<br>", "<div>", "<b>", "word", "я", "\xa0", " ", "  \n\t", "\r\n"])))
+def test_html_whitespace_collapses_and_maps_back(parts):
+    source = "<html>" + "".join(parts)
+    plain = to_plain(source, html=True)
+    assert "  " not in plain.text and "\n " not in plain.text
+    for i, char in enumerate(plain.text):
+        start, end = plain.starts[i], plain.ends[i]
+        if char == " ":
+            assert source[start:end].strip(" \t\r\n\f\v") == ""  # a space stands for a run of them
+        elif char != "\n":
+            assert (source[start], end) == (char, start + 1)
 
 
 def test_html_entity_maps_to_whole_entity():
