@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, count, repeat
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -116,8 +116,10 @@ def tokenize(
             for i in range(bisect_right(starts, open_at), bisect_left(starts, close_at)):
                 quoted[i] = ends[i] < close_at
     tokens = list(map(tuple.__new__, repeat(Token), zip(texts, starts, ends, kinds, index, segs, quoted, token_slots)))
-    firsts = [0, *(i for i, flag in enumerate(new_sentence) if flag), len(tokens)]
-    sentences = [Sentence(n, starts[a], ends[b - 1], a, b) for n, (a, b) in enumerate(zip(firsts, firsts[1:]))]
+    firsts = [0, *compress(range(len(tokens)), new_sentence)]  # each sentence's first token
+    stops = [*firsts[1:], len(tokens)]
+    bounds = zip(count(), [starts[a] for a in firsts], [ends[b - 1] for b in stops], firsts, stops)
+    sentences = list(map(tuple.__new__, repeat(Sentence), bounds))
     return tokens, sentences
 
 
