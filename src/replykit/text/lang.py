@@ -60,8 +60,8 @@ def detect_language(words: list[str], default: str) -> str:
     for profile in _profiles():
         if profile.script != script:
             continue
-        score = float(sum(counts[w] for w in profile.words.intersection(counts)))
-        score += 0.6 * sum(joined.count(ch) for ch in profile.letters)
+        score = float(sum(map(counts.__getitem__, profile.words.intersection(counts))))
+        score += 0.6 * sum(map(joined.count, profile.letters))
         if score > best_score:
             best, best_score = profile.code, score
     if best_score == 0.0:
