@@ -63,7 +63,7 @@ class Document:
     def plain(self) -> PlainText:
         return to_plain(self.original, html=self._html)
 
-    @property
+    @cached_property
     def text(self) -> str:
         return self.plain.text
 
@@ -85,12 +85,13 @@ class Document:
     def _tokenized(self) -> tuple[list[Token], list[Sentence]]:
         return tokenize(self.plain.text, self.segments, self.slots)
 
-    @property
+    # Rules read these many times per reply: cached, a read is a plain attribute lookup.
+    @cached_property
     def tokens(self) -> list[Token]:
         """Tokens of the agent's own words and signature; quoted history has none."""
         return self._tokenized[0]
 
-    @property
+    @cached_property
     def sentences(self) -> list[Sentence]:
         return self._tokenized[1]
 

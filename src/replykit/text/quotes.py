@@ -84,7 +84,10 @@ def segment(text: str, html_quotes: list[tuple[int, int]] | None = None) -> list
 @lru_cache(maxsize=8192)
 def _is_attribution(line: str) -> bool:
     """Does the (stripped) line introduce quoted history? Remembered: such lines recur."""
-    return any(p.search(line) for p in _markers().attribution)
+    for pattern in _markers().attribution:
+        if pattern.search(line):
+            return True
+    return False
 
 
 def _header_block(lines: list[tuple[int, int, str]], i: int, header: regex.Pattern[str]) -> bool:
