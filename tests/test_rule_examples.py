@@ -6,6 +6,7 @@ import pytest
 
 import replykit
 from replykit.engine import iter_examples
+from replykit.models import Finding, Fix, Report
 
 from .conftest import example_input
 
@@ -34,3 +35,20 @@ def test_every_rule_has_examples_in_each_language_it_claims():
         for lang in langs:
             kinds = {e.fires for e in info.examples if e.lang == lang}
             assert kinds == {True, False}, f"{info.code} lacks a bad or a good example in {lang}"
+
+
+def test_reports_built_without_validation_are_what_validation_makes():
+    """The engine builds findings and reports from its own values without validating them again
+    (`_trusted`): on every bad example they must be exactly what strict validation makes of them."""
+    for _, example in EXAMPLES:
+        if not example.fires:
+            continue
+        value, kwargs = example_input(example.text, example.context)
+        report = replykit.check(value, locale=example.lang, **kwargs)
+        assert Report.model_validate(dict(report), strict=True) == report
+        for finding in report.findings:
+            assert list(finding.__dict__) == list(Finding.model_fields)
+            assert Finding.model_validate(dict(finding), strict=True) == finding
+            for fix in finding.fixes:
+                assert list(fix.__dict__) == list(Fix.model_fields)
+                assert Fix.model_validate(dict(fix), strict=True) == fix

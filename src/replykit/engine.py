@@ -326,7 +326,7 @@ def run(ctx: Context, rules: Sequence[RegisteredRule]) -> list[Finding]:
             severity = _severity_for(info.code, severity, overrides)
         fixes = (
             tuple(
-                Fix(start=s, end=e, replacement=edit.replacement, safe=edit.safe)
+                Fix._trusted(start=s, end=e, replacement=edit.replacement, safe=edit.safe)
                 for edit in hit.edits
                 for s, e in [_edit_span(doc, edit)]
             )
@@ -334,7 +334,7 @@ def run(ctx: Context, rules: Sequence[RegisteredRule]) -> list[Finding]:
             else ()
         )
         findings.append(
-            Finding(
+            Finding._trusted(
                 code=info.code,
                 rule=info.name,
                 severity=severity,

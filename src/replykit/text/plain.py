@@ -10,8 +10,8 @@ from __future__ import annotations
 import html as _html
 from array import array
 from collections.abc import Iterable
-from itertools import accumulate, chain
 from dataclasses import dataclass, field
+from itertools import accumulate, chain
 
 import regex
 
