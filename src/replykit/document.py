@@ -47,7 +47,7 @@ class Document:
             )
         if "\x00" in text:
             raise InputError("text contains NUL characters: binary data, not a reply")
-        surrogate = _SURROGATE.search(text)
+        surrogate = None if text.isascii() else _SURROGATE.search(text)
         if surrogate is not None:
             raise InputError(
                 f"text contains an unpaired surrogate at offset {surrogate.start()}: it was decoded "

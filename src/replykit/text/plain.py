@@ -121,7 +121,7 @@ def to_plain(text: str, *, html: bool | None = None) -> PlainText:
         html = looks_like_html(text)
     if html:
         return _html_to_plain(text)
-    if _INVISIBLE.search(text) is None:
+    if text.isascii() or _INVISIBLE.search(text) is None:  # invisible characters are not ASCII
         return PlainText(text)
     builder = _Builder()
     pos = 0
