@@ -6,7 +6,6 @@ import pytest
 
 import replykit
 from replykit.engine import iter_examples
-from replykit.models import Finding, Fix, Report
 
 from .conftest import example_input
 
@@ -45,10 +44,9 @@ def test_reports_built_without_validation_are_what_validation_makes():
             continue
         value, kwargs = example_input(example.text, example.context)
         report = replykit.check(value, locale=example.lang, **kwargs)
-        assert Report.model_validate(dict(report), strict=True) == report
-        for finding in report.findings:
-            assert list(finding.__dict__) == list(Finding.model_fields)
-            assert Finding.model_validate(dict(finding), strict=True) == finding
-            for fix in finding.fixes:
-                assert list(fix.__dict__) == list(Fix.model_fields)
-                assert Fix.model_validate(dict(fix), strict=True) == fix
+        for built in (report, *report.findings, *(fix for f in report.findings for fix in f.fixes)):
+            validated = type(built).model_validate(dict(built), strict=True)
+            assert built == validated
+            assert list(built.__dict__) == list(type(built).model_fields)
+            assert built.model_fields_set == validated.model_fields_set
+            assert built.model_dump_json() == validated.model_dump_json()
