@@ -82,14 +82,14 @@ def tokenize(
     segs: list[str] = []
     token_slots: list[Slot | None] = []
     fresh_at: list[int] = []  # tokens that start a sentence whatever comes before them
-    common_token, other = _common_token()
+    common_token, uncommon = _common_token()
     for seg_kind, piece_start, piece_end, slot, fresh in _pieces(segments, slots):
         if fresh:
             fresh_at.append(len(texts))
         if slot is None:
             piece = text[piece_start:piece_end]
-            common = piece.isascii() or other.search(piece) is None
-            parts = (common_token if common else _TOKEN).split(piece)
+            pattern = common_token if piece.isascii() or uncommon.search(piece) is None else _TOKEN
+            parts = pattern.split(piece)
             offsets = list(accumulate(map(len, parts), initial=piece_start))
             found = parts[1::2]
             texts += found
@@ -130,7 +130,7 @@ def tokenize(
 
 @cache
 def _common_token() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """`_TOKEN` for the `re` engine, for text of _COMMON characters, and what finds any other."""
+    """`_TOKEN` for the `re` engine, for text of _COMMON characters, and what finds any other one."""
     common = "".join(chr(code) for first, last in _COMMON for code in range(first, last + 1))
     classes = {"L": r"\p{L}", "M": r"\p{M}", "D": r"\d", "S": r"\s"}
     spelt = {name: _re_class(regex.findall(pattern, common)) for name, pattern in classes.items()}
