@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import pytest
+import regex
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 import replykit
 from replykit.document import Document
+from replykit.text.plain import to_plain
 from replykit.text.slots import find_slots, is_name_slot
 
 
@@ -15,6 +19,19 @@ def test_html_spans_point_into_original():
     [finding] = report.findings
     assert html[finding.start : finding.end] == "Пока"
     assert finding.excerpt == "Пока"
+
+
+@given(st.lists(st.sampled_from(["<p>", "</p>", "<br>", "<div>", "<b>", "word", "я", "\xa0", " ", "  \n\t", "\r\n"])))
+def test_html_whitespace_collapses_and_maps_back(parts):
+    source = "<html>" + "".join(parts)
+    plain = to_plain(source, html=True)
+    assert "  " not in plain.text and "\n " not in plain.text
+    for i, char in enumerate(plain.text):
+        start, end = plain.starts[i], plain.ends[i]
+        if char == " ":
+            assert source[start:end].strip(" \t\r\n\f\v") == ""  # a space stands for a run of them
+        elif char != "\n":
+            assert (source[start], end) == (char, start + 1)
 
 
 def test_html_entity_maps_to_whole_entity():
@@ -103,6 +120,27 @@ def test_quoted_speech_marks_tokens():
     doc = Document("Клиент написал: «ты где?». Ответили сразу.")
     quoted = {t.text for t in doc.tokens if t.quoted}
     assert quoted == {"ты", "где", "?"}
+
+
+# What a token is, read match by match: the tokenizer finds the same tokens by splitting.
+_TOKEN_SPEC = regex.compile(
+    r"(?P<word>\p{L}[\p{L}\p{M}]*(?:[\-'’]\p{L}[\p{L}\p{M}]*)*)|(?P<number>\d+(?:[.,:]\d+)*)|(?P<punct>[.!?…]+|\S)"
+)
+
+
+@given(
+    st.text(alphabet="aZяЁß\u0301\u0903٣7.,:!?…-'’ \t\n\u3000\x1c«»\"", max_size=60)
+    | st.text(alphabet=st.characters(min_codepoint=1, max_codepoint=0x52F), max_size=60)  # split by `re`
+    | st.text(alphabet=st.characters(min_codepoint=0x2000, max_codepoint=0x214F), max_size=20)
+)
+def test_tokens_are_the_matches_of_the_token_pattern(text):
+    doc = Document(text, html=False)
+    assume(not doc.slots and all(s.kind != "quote" for s in doc.segments))
+    expected = [(m.group(), m.start(), m.end(), m.lastgroup) for m in _TOKEN_SPEC.finditer(doc.text)]
+    assert [(t.text, t.start, t.end, t.kind) for t in doc.tokens] == expected
+    for sentence in doc.sentences:
+        tokens = doc.sentence_tokens(sentence)
+        assert (sentence.start, sentence.end) == (tokens[0].start, tokens[-1].end)
 
 
 @pytest.mark.parametrize(

@@ -34,3 +34,19 @@ def test_every_rule_has_examples_in_each_language_it_claims():
         for lang in langs:
             kinds = {e.fires for e in info.examples if e.lang == lang}
             assert kinds == {True, False}, f"{info.code} lacks a bad or a good example in {lang}"
+
+
+def test_reports_built_without_validation_are_what_validation_makes():
+    """The engine builds findings and reports from its own values without validating them again
+    (`_trusted`): on every bad example they must be exactly what strict validation makes of them."""
+    for _, example in EXAMPLES:
+        if not example.fires:
+            continue
+        value, kwargs = example_input(example.text, example.context)
+        report = replykit.check(value, locale=example.lang, **kwargs)
+        for built in (report, *report.findings, *(fix for f in report.findings for fix in f.fixes)):
+            validated = type(built).model_validate(dict(built), strict=True)
+            assert built == validated
+            assert list(built.__dict__) == list(type(built).model_fields)
+            assert built.model_fields_set == validated.model_fields_set
+            assert built.model_dump_json() == validated.model_dump_json()

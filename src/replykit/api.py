@@ -68,7 +68,7 @@ def _check(
     rules = applicable(doc, selection)
     findings = run(ctx, selection)  # filters the selection again: remembered, so at no cost
     card = score_reply(ctx, findings, [rule.info for rule in rules])
-    report = Report(findings=tuple(findings), language=doc.language, text=message.text, score=card.score, scorecard=card)
+    report = Report._trusted(findings=tuple(findings), language=doc.language, text=message.text, score=card.score, scorecard=card)
     return report, ctx
 
 

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 from importlib import import_module
-from itertools import repeat
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import regex
@@ -136,11 +135,11 @@ class Context:
 
     def memo(self, key: str, factory: Callable[[], T]) -> T:
         """Compute a value shared by several rules once per checked reply."""
-        try:
-            return self._memo[key]  # type: ignore[no-any-return]
-        except KeyError:
-            value = self._memo[key] = factory()
-            return value
+        memo = self._memo
+        if key in memo:  # a test, not a caught KeyError: a third of the values are computed
+            return memo[key]  # type: ignore[no-any-return]
+        value = memo[key] = factory()
+        return value
 
     def customer_messages(self) -> list[Message]:
         return [m for m in self.history if m.role == "customer"]
@@ -251,9 +250,10 @@ class _Suppressions:
         return codes is not None and any(c == "" or code.startswith(c) for c in codes)
 
 
-def _suppressions(text: str, line_starts: list[int]) -> _Suppressions:
+def _suppressions(text: str, line_starts: list[int]) -> _Suppressions | None:
+    """The text's suppression comments; None when it has none (most texts: then nothing is asked)."""
     if "replykit:" not in text:
-        return _Suppressions(frozenset(), {})
+        return None
     file_codes: set[str] = set()
     lines: dict[int, frozenset[str]] = {}
     for match in _SUPPRESS.finditer(text):
@@ -309,9 +309,7 @@ _APPLICABLE: dict[tuple[int, str, str], tuple[tuple[RegisteredRule, ...], tuple[
 def run(ctx: Context, rules: Sequence[RegisteredRule]) -> list[Finding]:
     """Run the applicable `rules` on the context and return sorted findings in original coordinates."""
     doc = ctx.doc
-    hits: list[tuple[RuleInfo, Hit]] = []
-    for rule in applicable(doc, rules):
-        hits.extend(zip(repeat(rule.info), rule.check(ctx)))
+    hits = [(rule.info, hit) for rule in applicable(doc, rules) for hit in rule.check(ctx)]
     if not hits:
         return []
     hits = _without_superseded(hits)
@@ -319,22 +317,27 @@ def run(ctx: Context, rules: Sequence[RegisteredRule]) -> list[Finding]:
     line_starts = _line_starts(original)
     suppress = _suppressions(original, line_starts)
     overrides = ctx.config.severity
+    to_original = doc.to_original
     findings = []
     for info, hit in hits:
-        start, end = doc.to_original(hit.start, hit.end)
+        start, end = to_original(hit.start, hit.end)
         line = bisect.bisect_right(line_starts, start) - 1
-        if suppress.hides(info.code, line):
+        if suppress is not None and suppress.hides(info.code, line):
             continue
         severity = hit.severity or info.severity
         if overrides:
             severity = _severity_for(info.code, severity, overrides)
-        fixes = tuple(
-            Fix(start=s, end=e, replacement=edit.replacement, safe=edit.safe)
-            for edit in hit.edits
-            for s, e in [_edit_span(doc, edit)]
+        fixes = (
+            tuple(
+                Fix._trusted(start=s, end=e, replacement=edit.replacement, safe=edit.safe)
+                for edit in hit.edits
+                for s, e in [_edit_span(doc, edit)]
+            )
+            if hit.edits
+            else ()
         )
         findings.append(
-            Finding(
+            Finding._trusted(
                 code=info.code,
                 rule=info.name,
                 severity=severity,

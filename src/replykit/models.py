@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from enum import Enum
-from typing import Any, Literal
+from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -50,10 +50,24 @@ class Severity(str, Enum):
 
 
 _SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+_setattr = object.__setattr__  # what pydantic sets instance state with, past the frozen check
 
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    @classmethod
+    def _trusted(cls, **values: Any) -> Self:
+        """An instance of values replykit computed itself, each of its field's type, every field given
+        in order: what `model_construct` makes of them, without the cost of its generality (aliases,
+        defaults), which is more than validating again. For models without validators or private
+        attributes; the engine builds thousands of findings a second this way."""
+        instance = cls.__new__(cls)
+        _setattr(instance, "__dict__", values)
+        _setattr(instance, "__pydantic_fields_set__", set(values))
+        _setattr(instance, "__pydantic_extra__", None)
+        _setattr(instance, "__pydantic_private__", None)
+        return instance
 
 
 class Message(_Frozen):

@@ -108,7 +108,7 @@ def score_reply(ctx: Context, findings: Sequence[Finding], applied: Sequence[Rul
             long_words=stats.long_words,
         )
     present = {kind: span is not None for kind, span in markers(ctx).items()}
-    codes = (info.code for info in applied)
+    codes = [info.code for info in applied]
     return score(findings, codes, ctx.config.scorecard, markers=present, readability=measured)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -13,6 +12,7 @@ from replykit._data import read_data
 # Runs, not single letters: the letter counts are the runs' total length, with far fewer matches.
 _CYRILLIC = regex.compile(r"\p{Cyrillic}+")
 _LATIN = regex.compile(r"\p{Latin}+")
+_ASCII_LETTER = regex.compile(r"[A-Za-z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,18 +51,15 @@ def detect_language(words: list[str], default: str) -> str:
         return default
     sample = words[:SAMPLE]
     joined = "".join(sample)
-    cyr = sum(map(len, _CYRILLIC.findall(joined)))
-    lat = sum(map(len, _LATIN.findall(joined)))
-    if cyr == 0 and lat == 0:
+    script = _script(joined)
+    if script is None:
         return default
-    script = "Cyrl" if cyr >= lat else "Latn"
-    counts = Counter(sample)
     best, best_score = default, 0.0
     for profile in _profiles():
         if profile.script != script:
             continue
-        score = float(sum(counts[w] for w in profile.words.intersection(counts)))
-        score += 0.6 * sum(joined.count(ch) for ch in profile.letters)
+        score = float(sum(map(profile.words.__contains__, sample)))  # the sample's words it knows
+        score += 0.6 * sum(map(joined.count, profile.letters))
         if score > best_score:
             best, best_score = profile.code, score
     if best_score == 0.0:
@@ -71,3 +68,14 @@ def detect_language(words: list[str], default: str) -> str:
         same_script = {p.code for p in _profiles() if p.script == script}
         return default if default in same_script else fallback
     return best
+
+
+def _script(joined: str) -> str | None:
+    """The script most letters are in, "Cyrl" or "Latn"; None when there are letters of neither."""
+    if joined.isascii():  # no Cyrillic, and the Latin letters are A-Z: say so without counting
+        return "Latn" if _ASCII_LETTER.search(joined) else None
+    cyr = sum(map(len, _CYRILLIC.findall(joined)))
+    lat = sum(map(len, _LATIN.findall(joined)))
+    if cyr == 0 and lat == 0:
+        return None
+    return "Cyrl" if cyr >= lat else "Latn"

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import html as _html
 from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import accumulate, chain
 
 import regex
 
@@ -30,6 +32,7 @@ _BLOCK_TAGS = frozenset(
 )
 _QUOTE_CLASS = regex.compile(r"""class\s*=\s*["']?[^"'>]*(?:gmail_quote|moz-cite-prefix|yahoo_quoted)""", regex.I)
 _SPACE_RUN = regex.compile(r"[ \t\r\n\f\v]+")
+_SPACE_SPLIT = regex.compile(r"([ \t\r\n\f\v]+)")
 
 
 @dataclass(slots=True)
@@ -79,6 +82,28 @@ class _Builder:
         self.ends.extend([end] * len(chunk))
         self.length += len(chunk)
 
+    def collapse(self, source: str, start: int, end: int) -> None:
+        """Append source[start:end] with each run of spaces as one space (none right after a space
+        or a line break), in one go: the words between the runs are copied one-to-one and each
+        space stands for its whole run."""
+        parts = _SPACE_SPLIT.split(source[start:end])  # word, spaces, word, ..., word
+        if len(parts) > 1 and not parts[0] and self.last_char() in " \n":
+            parts, start = parts[2:], start + len(parts[1])  # the leading run adds no space
+        text = " ".join(parts[::2])
+        if not text:
+            return
+        offsets = list(accumulate(map(len, parts), initial=start))  # where each part starts
+        word_starts, word_ends = offsets[0:-1:2], offsets[1::2]
+        pieces: list[Iterable[int]] = [()] * len(parts)
+        pieces[::2] = map(range, word_starts, word_ends)  # a word maps char by char
+        pieces[1::2] = zip(offsets[1:-1:2])  # a run's one space maps to the whole run
+        self.starts.extend(chain.from_iterable(pieces))
+        pieces[::2] = (range(a + 1, b + 1) for a, b in zip(word_starts, word_ends))
+        pieces[1::2] = zip(offsets[2:-1:2])
+        self.ends.extend(chain.from_iterable(pieces))
+        self.parts.append(text)
+        self.length += len(text)
+
     def last_char(self) -> str:
         return self.parts[-1][-1] if self.parts else "\n"
 
@@ -96,7 +121,7 @@ def to_plain(text: str, *, html: bool | None = None) -> PlainText:
         html = looks_like_html(text)
     if html:
         return _html_to_plain(text)
-    if _INVISIBLE.search(text) is None:
+    if text.isascii() or _INVISIBLE.search(text) is None:  # invisible characters are not ASCII
         return PlainText(text)
     builder = _Builder()
     pos = 0
@@ -117,6 +142,9 @@ def _html_to_plain(source: str) -> PlainText:
 
     def text_run(start: int, end: int) -> None:
         # Collapse whitespace as a browser would, keeping the map to the first character.
+        if _INVISIBLE.search(source, start, end) is None:
+            builder.collapse(source, start, end)
+            return
         last = start
         for ws in _SPACE_RUN.finditer(source, start, end):
             _copy_visible(builder, source, last, ws.start())

@@ -39,14 +39,15 @@ class Slot:
 def find_slots(text: str) -> list[Slot]:
     slots = []
     for match in _SLOT.finditer(text):
-        if match.group("tag") is not None:
+        form = match.lastgroup  # each form has one group: the one that matched names the form
+        if form == "tag":
             kind, raw = "logic", ""
-        elif match.group("comment") is not None:
+        elif form == "comment":
             kind, raw = "comment", ""
         else:
             kind = "value"
-            raw = next(g for g in match.group("a", "b", "c", "d", "e", "f", "g") if g is not None)
-            if match.group("g") is not None and not any(ch.isalpha() for ch in raw):
+            raw = match.group(form)
+            if form == "g" and not any(ch.isalpha() for ch in raw):
                 continue  # [2024], [1] are footnotes or numbers, not slots
         slots.append(Slot(match.start(), match.end(), _normalise(raw), kind, match.group()))
     return slots
