@@ -72,7 +72,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=20_000, help="generated Russian replies (default 20,000)")
     parser.add_argument("--bitext", type=Path, default=BITEXT, help="path of bitext_support_en.csv")
-    parser.add_argument("--proselint", type=int, default=2_000, help="replies of (b) to time proselint on")
+    parser.add_argument("--proselint", type=int, default=2_000, help="replies of (b) to time proselint on (0 skips it)")
     args = parser.parse_args()
 
     import replykit
@@ -87,8 +87,10 @@ def main() -> None:
         en = bitext_replies(args.bitext)
         en_rate, en_found = rate(en, check)
         print(f"(b) English        {len(en):,} Bitext support replies: {en_rate:,.0f} replies/s on one core ({en_found:,} findings)")
-        lint = proselint_runner()
-        if lint is None:
+        lint = proselint_runner() if args.proselint > 0 else None
+        if args.proselint <= 0:
+            print("    proselint      skipped (--proselint 0)")
+        elif lint is None:
             print("    proselint      not installed (pip install -e '.[bench]'): ratio skipped")
         else:
             sample = en[: args.proselint]
