@@ -7,8 +7,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import replykit
-from replykit.text.quotes import Segment
-from replykit.tone.analysis import _marker_matches
+from replykit._lookup import lowered
 from replykit.tone.lexicon import tone_data
 
 
@@ -137,11 +136,10 @@ _MARKER_ATOMS = ["Thank", "thanks", "THANKFUL", "you", "You're", "your", "don't"
 @example(["Вы", " ", "правы", "_"], 3, "ru")
 @settings(max_examples=300, deadline=None)
 def test_marker_look_up_finds_what_the_scan_finds(atoms, cut, lang):
-    """Trying the pattern only where a first word begins yields exactly the segment-wise finditer."""
-    data = tone_data(lang)
-    assert data is not None and data.markers is not None and data.starts is not None
+    """Trying the pattern only where a first word begins yields exactly its finditer."""
+    markers = tone_data(lang).markers
+    assert markers is not None and markers.starts is not None
     text = "".join(atoms)
-    cut = min(cut, len(text))
-    segments = [Segment("own", 0, cut), Segment("signature", cut, len(text))]
-    scan = [(m.span(), m.lastgroup) for s in segments for m in data.markers.finditer(text, s.start, s.end)]
-    assert [(m.span(), m.lastgroup) for m in _marker_matches(data, text, segments)] == scan
+    for pos, end in ((0, len(text)), (min(cut, len(text)), len(text)), (0, min(cut, len(text)))):
+        scan = [(m.span(), m.lastgroup) for m in markers.pattern.finditer(text, pos, end)]
+        assert [(m.span(), m.lastgroup) for m in markers.finditer(text, lowered(text), pos, end)] == scan

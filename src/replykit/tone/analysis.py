@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex
-
-from replykit._simplecase import simple_case
+from replykit._lookup import lowered
 from replykit.engine import Context
-from replykit.text.quotes import Segment
 from replykit.text.tokens import Sentence
 from replykit.tone.lexicon import KINDS, ReadabilityData, ToneData, tone_data
 
@@ -29,32 +25,18 @@ def markers(ctx: Context) -> dict[str, tuple[int, int] | None]:
         if data is None or data.markers is None:
             return {}
         found: dict[str, tuple[int, int] | None] = dict.fromkeys(KINDS)
-        for m in _marker_matches(data, ctx.doc.text, [seg for seg in ctx.doc.segments if seg.kind != "quote"]):
-            kind = m.lastgroup
-            if kind is not None and found[kind] is None:
-                found[kind] = (m.start(), m.end())
+        text = ctx.doc.text
+        low = lowered(text)
+        for seg in ctx.doc.segments:
+            if seg.kind == "quote":
+                continue
+            for m in data.markers.finditer(text, low, seg.start, seg.end):
+                kind = m.lastgroup
+                if kind is not None and found[kind] is None:
+                    found[kind] = (m.start(), m.end())
         return found
 
     return ctx.memo("tone.markers", compute)
-
-
-def _marker_matches(data: ToneData, text: str, segments: list[Segment]) -> Iterator[regex.Match[str]]:
-    """What `data.markers.finditer` yields in each segment, trying the pattern only where a
-    marker's first word begins when the text allows that look-up (`simple_case`)."""
-    pattern = data.markers
-    assert pattern is not None
-    if data.starts is None or not simple_case(text):
-        for seg in segments:
-            yield from pattern.finditer(text, seg.start, seg.end)
-        return
-    low = text.lower()
-    after = 0  # like finditer, go on from the end of the last match
-    for seg in segments:
-        for start in data.starts.finditer(low, seg.start, seg.end):
-            p = start.start()
-            if p >= after and (m := pattern.match(text, p, seg.end)) is not None:
-                after = m.end()
-                yield m
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,82 @@
+"""Phrase patterns tried only where one of their first words begins, found in lower-cased text.
+
+`regex` finds a literal start quickly, but a case-insensitive alternation of many phrases makes
+it try every branch at every position. `Phrases.finditer` instead finds where a phrase's first
+word begins with `re` in the lower-cased text (three to five times faster) and tries the pattern
+only there, yielding exactly what `pattern.finditer` would.
+
+That needs `simple_case` text. Within ASCII, Latin-1 (but not the superscripts and fractions
+¹ ² ³ ¼ ½ ¾, which `re` counts as word characters and `regex` does not), Latin Extended-A (but
+not İ, ı, ſ, which `regex` matches across scripts or lower-cases to two characters), Cyrillic,
+general punctuation, currency signs, №, ™, arrows, mathematical and technical signs, box
+drawing, shapes, dingbats and emoji: every character lower-cases to exactly one, two characters
+match under `regex.IGNORECASE` exactly when their lower cases are equal, `re` and `regex` agree
+on letters and digits, and a word character of `re` is one of `regex` too. tests/test_lookup.py
+checks this for every character. Other text is scanned with the pattern as before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import regex
+
+_OUTSIDE = regex.compile(
+    r"[^\x00-\x7f\xa0-\xb1\xb4-\xb8\xba\xbb\xbf-\u012f\u0132-\u017e\u0400-\u04ff\u2000-\u206f\u20a0-\u20cf"
+    r"\u2116\u2122\u2190-\u23ff\u2500-\u2775\u2794-\u27bf\U0001f300-\U0001faff]"
+)
+
+# Below this many distinct first words `regex` finds the matches as fast itself (measured on
+# the Russian address words: 5 first words, 1.9 µs a reply against 3.5 with the look-up).
+_FEW = 8
+
+
+def simple_case(text: str) -> bool:
+    """True if every character of `text` is one of those described above."""
+    return text.isascii() or _OUTSIDE.search(text) is None
+
+
+def lowered(text: str) -> str | None:
+    """The text in lower case for `Phrases.finditer`, or None if it is not `simple_case`."""
+    return text.lower() if simple_case(text) else None
+
+
+@dataclass(frozen=True, slots=True)
+class Phrases:
+    """A pattern whose every match begins with one of `first_words` (see `compile`)."""
+
+    pattern: regex.Pattern[str]
+    starts: re.Pattern[str] | None  # None: few first words, or one not simple_case; always scan
+
+    @classmethod
+    def compile(cls, pattern: regex.Pattern[str], first_words: Iterable[str]) -> Phrases:
+        """`first_words` as written in the phrases: `word*` begins any word that starts so.
+
+        The pattern must match only where no letter or digit precedes, and only with one of
+        the first words (in any case) whose end, when it is all letters without `*`, is
+        followed by a non-letter. A match then begins where `starts` finds one.
+        """
+        firsts = {w.lower() for w in first_words}
+        literals = sorted({w.removesuffix("*") for w in firsts}, key=len, reverse=True)
+        if len(literals) < _FEW or not all(literals) or not simple_case("".join(literals)):
+            return cls(pattern, None)
+        whole = [w for w in literals if w.isalpha() and w in firsts and f"{w}*" not in firsts]
+        begins = [re.escape(w) for w in literals if w not in whole]
+        if whole:
+            begins.insert(0, rf"(?:{'|'.join(map(re.escape, whole))})(?![^\W\d_])")
+        return cls(pattern, re.compile(rf"(?<![^\W_])(?={'|'.join(begins)})"))
+
+    def finditer(self, text: str, low: str | None, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match[str]]:
+        """`pattern.finditer(text, pos, endpos)`; `low` is `lowered(text)`."""
+        end = len(text) if endpos is None else endpos
+        if self.starts is None or low is None:
+            yield from self.pattern.finditer(text, pos, end)
+            return
+        after = pos  # like finditer, go on from the end of the last match
+        for start in self.starts.finditer(low, pos, end):
+            p = start.start()
+            if p >= after and (m := self.pattern.match(text, p, end)) is not None:
+                after = m.end()
+                yield m
