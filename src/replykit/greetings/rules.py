@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from operator import attrgetter
 from zoneinfo import ZoneInfo
 
 from replykit.engine import Context, Edit, Hit, Rule
@@ -41,7 +42,9 @@ def _shape(ctx: Context) -> _Shape | None:
             return None
         doc = ctx.doc
         text = doc.text
-        worded = {t.sentence for t in doc.tokens if t.kind in _WORDED}  # sentences with a word or slot
+        worded = set(map(_SENTENCE, doc.words))  # sentences with a word or slot
+        if doc.slots:
+            worded.update(t.sentence for t in doc.tokens if t.kind == SLOT)
         closing = [s for s in doc.sentences if s.index in worded]
         own = [s for s in closing if doc.tokens[s.first_token].segment == "own"]
         greeting = None
@@ -74,11 +77,13 @@ def _shape(ctx: Context) -> _Shape | None:
     return ctx.memo("greeting.shape", compute)
 
 
-_WORDED = (WORD, SLOT)
+_SENTENCE = attrgetter("sentence")
 
 
 def _first_word(ctx: Context, s: Sentence) -> int | None:
-    for t in ctx.doc.sentence_tokens(s):
+    tokens = ctx.doc.tokens
+    for i in range(s.first_token, s.last_token):
+        t = tokens[i]
         if t.kind == WORD:
             return t.start
         if t.kind == SLOT:
