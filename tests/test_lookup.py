@@ -52,7 +52,7 @@ def _all_phrases() -> list[tuple[str, Phrases]]:
         lex = address_lexicon(lang)
         if lex is not None:
             found += [(f"{f.name} {lang}", getattr(lex, f.name)) for f in fields(lex) if f.name.endswith("_re")]
-    return [(name, p) for name, p in found if p is not None and p.starts is not None]
+    return [(name, p) for name, p in found if p is not None and (p.starts or p.heads) is not None]
 
 
 PHRASES = _all_phrases()

@@ -31,6 +31,7 @@ _OUTSIDE = regex.compile(
 # Below this many distinct first words `regex` finds the matches as fast itself (measured on
 # the Russian address words: 5 first words, 1.9 µs a reply against 3.5 with the look-up).
 _FEW = 8
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def simple_case(text: str) -> bool:
@@ -38,9 +39,25 @@ def simple_case(text: str) -> bool:
     return text.isascii() or _OUTSIDE.search(text) is None
 
 
-def lowered(text: str) -> str | None:
+class Lowered:
+    """A `simple_case` text in lower case, and (worked out when first needed) its runs of letters."""
+
+    __slots__ = ("_runs", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._runs: frozenset[str] | None = None
+
+    @property
+    def runs(self) -> frozenset[str]:
+        if self._runs is None:
+            self._runs = frozenset(_LETTERS.findall(self.text))
+        return self._runs
+
+
+def lowered(text: str) -> Lowered | None:
     """The text in lower case for `Phrases.finditer`, or None if it is not `simple_case`."""
-    return text.lower() if simple_case(text) else None
+    return Lowered(text.lower()) if simple_case(text) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +66,7 @@ class Phrases:
 
     pattern: regex.Pattern[str]
     starts: re.Pattern[str] | None  # None: few first words, or one not simple_case; always scan
+    heads: frozenset[str] | None  # the run of letters a match begins with; None: a `word*` or odd word
 
     @classmethod
     def compile(cls, pattern: regex.Pattern[str], first_words: Iterable[str]) -> Phrases:
@@ -56,27 +74,38 @@ class Phrases:
 
         The pattern must match only where no letter or digit precedes, and only with one of
         the first words (in any case) whose end, when it is all letters without `*`, is
-        followed by a non-letter. A match then begins where `starts` finds one.
+        followed by a non-letter. A match then begins where `starts` finds one, and with one
+        of `heads` as a whole run of letters: a text without any of them has no match.
         """
         firsts = {w.lower() for w in first_words}
         literals = sorted({w.removesuffix("*") for w in firsts}, key=len, reverse=True)
-        if len(literals) < _FEW or not all(literals) or not simple_case("".join(literals)):
-            return cls(pattern, None)
+        if not literals or not all(literals) or not simple_case("".join(literals)):
+            return cls(pattern, None, None)
         whole = [w for w in literals if w.isalpha() and w in firsts and f"{w}*" not in firsts]
+        heads = [w if w in whole else _head(w) for w in literals]
         begins = [re.escape(w) for w in literals if w not in whole]
         if whole:
             begins.insert(0, rf"(?:{'|'.join(map(re.escape, whole))})(?![^\W\d_])")
-        return cls(pattern, re.compile(rf"(?<![^\W_])(?={'|'.join(begins)})"))
+        starts = re.compile(rf"(?<![^\W_])(?={'|'.join(begins)})") if len(literals) >= _FEW else None
+        return cls(pattern, starts, None if "" in heads else frozenset(heads))
 
-    def finditer(self, text: str, low: str | None, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match[str]]:
+    def finditer(self, text: str, low: Lowered | None, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match[str]]:
         """`pattern.finditer(text, pos, endpos)`; `low` is `lowered(text)`."""
         end = len(text) if endpos is None else endpos
+        if low is not None and self.heads is not None and self.heads.isdisjoint(low.runs):
+            return
         if self.starts is None or low is None:
             yield from self.pattern.finditer(text, pos, end)
             return
         after = pos  # like finditer, go on from the end of the last match
-        for start in self.starts.finditer(low, pos, end):
+        for start in self.starts.finditer(low.text, pos, end):
             p = start.start()
             if p >= after and (m := self.pattern.match(text, p, end)) is not None:
                 after = m.end()
                 yield m
+
+
+def _head(literal: str) -> str:
+    """The letters a first word begins with, when a non-letter follows them in it ("don't"), else ""."""
+    lead = literal[: next((i for i, c in enumerate(literal) if not c.isalpha()), len(literal))]
+    return lead if lead != literal else ""
