@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -29,10 +30,10 @@ class ReadabilityData:
     long_word_syllables: int
     _known: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
-    def syllable_counts(self, words: list[str]) -> list[int]:
-        """`syllables` of each word; a word already seen costs one dict look-up."""
-        known, count = self._known.get, self.syllables
-        return [known(w) or count(w) for w in words]
+    @property
+    def known(self) -> Callable[[str], int | None]:
+        """`syllables` of a word already seen (one dict look-up), else None."""
+        return self._known.get
 
     def syllables(self, word: str) -> int:
         """Vowels (or vowel groups) in the word; at least one, so abbreviations count as a syllable."""
