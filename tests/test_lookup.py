@@ -11,6 +11,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from replykit._data import read_language_data
 from replykit._lookup import Phrases, lowered, simple_case
 from replykit.formality.lexicon import address_lexicon
 from replykit.tone.lexicon import tone_data
@@ -44,31 +45,50 @@ def test_re_and_regex_agree_on_letters_and_word_starts() -> None:
         assert not re.fullmatch(r"\w", c) or regex.fullmatch(r"\w", c), c  # a \b of re is there at every \m of regex
 
 
-def _all_phrases() -> list[tuple[str, Phrases]]:
+def _strings(data: object) -> list[str]:
+    """Every string in a data file (keys too): the phrases, to build texts from."""
+    if isinstance(data, str):
+        return [data.replace("...", " ").replace("*", "")]
+    if isinstance(data, dict):
+        return [s for k, v in data.items() for s in (*_strings(k), *_strings(v))]
+    if isinstance(data, list):
+        return [s for v in data for s in _strings(v)]
+    return []
+
+
+def _all_phrases() -> list[tuple[str, Phrases, list[str]]]:
     found = []
     for lang in ("ru", "uk", "bg", "hu", "en", "de"):
-        markers = tone_data(lang).markers
-        found.append((f"tone {lang}", markers))
+        texts = _strings(read_language_data("replykit.tone", lang)) + _strings(read_language_data("replykit.formality", lang))
+        found.append((f"tone {lang}", tone_data(lang).markers, texts))
         lex = address_lexicon(lang)
         if lex is not None:
-            found += [(f"{f.name} {lang}", getattr(lex, f.name)) for f in fields(lex) if f.name.endswith("_re")]
-    return [(name, p) for name, p in found if p is not None and (p.starts or p.heads) is not None]
+            found += [(f"{f.name} {lang}", getattr(lex, f.name), texts) for f in fields(lex) if f.name.endswith("_re")]
+    return [(name, p, texts) for name, p, texts in found if p is not None and (p.starts or p.heads) is not None]
 
 
 PHRASES = _all_phrases()
 _GLUE = [" ", "  ", "\n", "\u00a0", "-", "'", "’", "_", "2", "²", ",", ".", "«", "»", "\u0301", "İ", "ſ", "X", "я"]
 
 
-@pytest.mark.parametrize(("name", "phrases"), PHRASES, ids=[name for name, _ in PHRASES])
+@pytest.mark.parametrize(("name", "phrases", "texts"), PHRASES, ids=[name for name, _, _ in PHRASES])
 @given(data=st.data())
-@settings(max_examples=60, deadline=None)
-def test_look_up_finds_what_the_scan_finds(name, phrases, data):
-    words = sorted(set(regex.findall(r"\p{L}{2,}", phrases.pattern.pattern)))
-    atoms = data.draw(st.lists(st.sampled_from(words) | st.sampled_from(_GLUE), max_size=24))
+@settings(max_examples=80, deadline=None)
+def test_look_up_finds_what_the_scan_finds(name, phrases, texts, data):
+    words = sorted(set(regex.findall(r"(?<![\\{])\p{L}+", phrases.pattern.pattern)))  # not \p{L}, \s
+    atoms = data.draw(st.lists(st.sampled_from(words) | st.sampled_from(_GLUE) | st.sampled_from(texts), max_size=16))
     text = "".join(a.upper() if len(a) > 1 and data.draw(st.booleans()) else a for a in atoms)
     pos = data.draw(st.integers(0, len(text)))
     scan = [(m.span(), m.lastgroup) for m in phrases.pattern.finditer(text, pos)]
     assert [(m.span(), m.lastgroup) for m in phrases.finditer(text, lowered(text), pos)] == scan
+
+
+@pytest.mark.parametrize(("name", "phrases", "texts"), PHRASES, ids=[name for name, _, _ in PHRASES])
+def test_look_up_finds_every_phrase_like_the_scan(name, phrases, texts):
+    for phrase in texts:
+        for text in (phrase, f"{phrase.upper()}, {phrase}.", f"— {phrase} {phrase}!"):
+            scan = [(m.span(), m.lastgroup) for m in phrases.pattern.finditer(text)]
+            assert [(m.span(), m.lastgroup) for m in phrases.finditer(text, lowered(text))] == scan, text
 
 
 def test_few_first_words_keep_the_scan() -> None:

@@ -18,7 +18,7 @@ checks this for every character. Other text is scanned with the pattern as befor
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -62,32 +62,51 @@ def lowered(text: str) -> Lowered | None:
 
 @dataclass(frozen=True, slots=True)
 class Phrases:
-    """A pattern whose every match begins with one of `first_words` (see `compile`)."""
+    """One pattern of many phrases, with what `finditer` needs to try it only where one may begin."""
 
     pattern: regex.Pattern[str]
     starts: re.Pattern[str] | None  # None: few first words, or one not simple_case; always scan
     heads: frozenset[str] | None  # the run of letters a match begins with; None: a `word*` or odd word
+    by_letter: dict[str, regex.Pattern[str]]  # the pattern with only the phrases that begin with a letter
 
     @classmethod
-    def compile(cls, pattern: regex.Pattern[str], first_words: Iterable[str]) -> Phrases:
-        """`first_words` as written in the phrases: `word*` begins any word that starts so.
+    def compile(
+        cls, groups: Sequence[tuple[str | None, Sequence[tuple[str, str]]]], before: str, after: str, flags: int = 0
+    ) -> Phrases:
+        """`before(?:(?P<name>branch|branch...)|...)after`, a named group (or none) per group.
 
-        The pattern must match only where no letter or digit precedes, and only with one of
-        the first words (in any case) whose end, when it is all letters without `*`, is
-        followed by a non-letter. A match then begins where `starts` finds one, and with one
-        of `heads` as a whole run of letters: a text without any of them has no match.
+        A branch is (first word, regex): the first word as written in the phrase (`word*` begins
+        any word that starts so), the regex matching the phrase from that word on. `before` must
+        let a match begin only where no letter or digit precedes, and the regex after a first word
+        of letters only (no `*`) must match a non-letter first. A match then begins where `starts`
+        finds a first word, with one of `heads` as a whole run of letters, and only branches whose
+        first word begins with the letter found there can match.
         """
-        firsts = {w.lower() for w in first_words}
+
+        def build(keep: Callable[[str], bool]) -> regex.Pattern[str]:
+            parts = []
+            for name, branches in groups:
+                alternatives = "|".join(branch for first, branch in branches if keep(first))
+                if alternatives:
+                    parts.append(f"(?P<{name}>{alternatives})" if name else alternatives)
+            return regex.compile(f"{before}{'|'.join(parts)}{after}", flags)
+
+        pattern = build(lambda first: True)
+        firsts = {first.lower() for _, branches in groups for first, _ in branches}
         literals = sorted({w.removesuffix("*") for w in firsts}, key=len, reverse=True)
         if not literals or not all(literals) or not simple_case("".join(literals)):
-            return cls(pattern, None, None)
+            return cls(pattern, None, None, {})
         whole = [w for w in literals if w.isalpha() and w in firsts and f"{w}*" not in firsts]
         heads = [w if w in whole else _head(w) for w in literals]
+        heads_set = None if "" in heads else frozenset(heads)
+        if len(literals) < _FEW:
+            return cls(pattern, None, heads_set, {})
         begins = [re.escape(w) for w in literals if w not in whole]
         if whole:
             begins.insert(0, rf"(?:{'|'.join(map(re.escape, whole))})(?![^\W\d_])")
-        starts = re.compile(rf"(?<![^\W_])(?={'|'.join(begins)})") if len(literals) >= _FEW else None
-        return cls(pattern, starts, None if "" in heads else frozenset(heads))
+        starts = re.compile(rf"(?<![^\W_])(?={'|'.join(begins)})")
+        by_letter = {c: build(lambda first, c=c: first[0].lower() == c) for c in {w[0] for w in literals}}  # type: ignore[misc]
+        return cls(pattern, starts, heads_set, by_letter)
 
     def finditer(self, text: str, low: Lowered | None, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match[str]]:
         """`pattern.finditer(text, pos, endpos)`; `low` is `lowered(text)`."""
@@ -98,9 +117,10 @@ class Phrases:
             yield from self.pattern.finditer(text, pos, end)
             return
         after = pos  # like finditer, go on from the end of the last match
-        for start in self.starts.finditer(low.text, pos, end):
+        lower, by_letter = low.text, self.by_letter
+        for start in self.starts.finditer(lower, pos, end):
             p = start.start()
-            if p >= after and (m := self.pattern.match(text, p, end)) is not None:
+            if p >= after and (m := by_letter[lower[p]].match(text, p, end)) is not None:
                 after = m.end()
                 yield m
 

@@ -65,10 +65,9 @@ def _compile(items: list[str], *, case_sensitive: bool = False) -> Phrases | Non
     """One pattern for a list of words/phrases (a trailing * matches any ending), longest first."""
     if not items:
         return None
-    body = "|".join(_phrase_pattern(w) for w in sorted(set(items), key=len, reverse=True))
+    branches = [(w.split()[0], _phrase_pattern(w)) for w in sorted(set(items), key=len, reverse=True)]
     flags = 0 if case_sensitive else regex.IGNORECASE
-    pattern = regex.compile(rf"(?<![\p{{L}}\d\-])(?:{body})(?![\p{{L}}\d\-])", flags)
-    return Phrases.compile(pattern, (w.split()[0] for w in items))
+    return Phrases.compile([(None, branches)], r"(?<![\p{L}\d\-])(?:", r")(?![\p{L}\d\-])", flags)
 
 
 def _merge(data: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:

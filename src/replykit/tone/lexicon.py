@@ -58,7 +58,7 @@ class ToneData:
 
 
 def _marker_pattern(markers: dict[str, list[str]]) -> Phrases | None:
-    groups = []
+    groups: list[tuple[str | None, list[tuple[str, str]]]] = []
     for kind in KINDS:
         # A phrase is parts joined by "..."; a phrase with an empty part ("...", "если ...") is
         # refused, as it would match almost anywhere.
@@ -68,12 +68,11 @@ def _marker_pattern(markers: dict[str, list[str]]) -> Phrases | None:
                 raise ConfigError(f"{kind} marker {'...'.join(parts)!r}: words are needed on both sides of '...'")
         phrases = sorted(split, key=lambda parts: -sum(map(len, parts)))
         if phrases:
-            body = "|".join(_GAP.join(_phrase_pattern(part) for part in parts) for parts in phrases)
-            groups.append(f"(?P<{kind}>{body})")
+            branches = [(parts[0].split()[0], _GAP.join(_phrase_pattern(part) for part in parts)) for parts in phrases]
+            groups.append((kind, branches))
     if not groups:
         return None
-    pattern = regex.compile(rf"\m(?:{'|'.join(groups)})(?![\p{{L}}\d])", regex.IGNORECASE)
-    return Phrases.compile(pattern, (p.split("...")[0].split()[0] for ps in markers.values() for p in ps))
+    return Phrases.compile(groups, r"\m(?:", r")(?![\p{L}\d])", regex.IGNORECASE)
 
 
 def _readability(raw: dict[str, Any] | None, language: str) -> ReadabilityData | None:
