@@ -11,6 +11,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import replykit
 from replykit._data import read_language_data
 from replykit._lookup import Phrases, lowered, simple_case
 from replykit.formality.lexicon import address_lexicon
@@ -94,3 +95,10 @@ def test_look_up_finds_every_phrase_like_the_scan(name, phrases, texts):
 def test_few_first_words_keep_the_scan() -> None:
     assert address_lexicon("ru").formal_re.starts is None  # вы, вас, вам, вами, ваш*
     assert len(PHRASES) >= 10
+
+
+def test_an_empty_phrase_keeps_the_scan() -> None:
+    """An empty extra word ("" in a config list) has no first word to look up: the pattern scans."""
+    report = replykit.check("Привет, ты где?", config={"address": {"extra": {"ru": {"not_address": [""]}}}}, locale="ru")
+    assert [f.code for f in report.findings] == [f.code for f in replykit.check("Привет, ты где?", locale="ru").findings]
+    assert address_lexicon("ru", {"not_address": [""]}).not_address_re.starts is None
