@@ -105,7 +105,7 @@ class Phrases:
         if whole:
             begins.insert(0, rf"(?:{'|'.join(map(re.escape, whole))})(?![^\W\d_])")
         starts = re.compile(rf"(?<![^\W_])(?={'|'.join(begins)})")
-        by_letter = {c: build(lambda first, c=c: first[0].lower() == c) for c in {w[0] for w in literals}}  # type: ignore[misc]
+        by_letter = {c: build(_begins_with(c)) for c in {w[0] for w in literals}}
         return cls(pattern, starts, heads_set, by_letter)
 
     def finditer(self, text: str, low: Lowered | None, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match[str]]:
@@ -123,6 +123,10 @@ class Phrases:
             if p >= after and (m := by_letter[lower[p]].match(text, p, end)) is not None:
                 after = m.end()
                 yield m
+
+
+def _begins_with(letter: str) -> Callable[[str], bool]:
+    return lambda first: first[0].lower() == letter
 
 
 def _head(literal: str) -> str:

@@ -86,7 +86,8 @@ def readability(ctx: Context) -> Stats | None:
         sentences, limit = ctx.doc.sentences, rd.long_word_syllables
         known, count_of = rd.known, rd.syllables
         out: list[SentenceStats] = []
-        current, words, syllables, long_words = -1, 0, 0, []
+        long_words: list[str] = []
+        current, words, syllables = -1, 0, 0
         for token in ctx.doc.words:
             if token.segment != "own":
                 continue
