@@ -17,7 +17,7 @@ import regex
 from replykit._data import read_language_data
 from replykit._lookup import Phrases
 from replykit.errors import ConfigError
-from replykit.greetings.lexicon import _first_word, _phrase_pattern
+from replykit.greetings.lexicon import _first_word_of, _phrase_pattern
 
 _LIST_KEYS = ("addressee_past_after", "formal_words", "not_address", "group_words", "group_openers", "over_familiar", "lowercase_formal")
 
@@ -65,7 +65,7 @@ def _compile(items: list[str], *, case_sensitive: bool = False) -> Phrases | Non
     """One pattern for a list of words/phrases (a trailing * matches any ending), longest first."""
     if not items:
         return None
-    branches = [(_first_word(w), _phrase_pattern(w)) for w in sorted(set(items), key=len, reverse=True)]
+    branches = [(_first_word_of(w), _phrase_pattern(w)) for w in sorted(set(items), key=len, reverse=True)]
     flags = 0 if case_sensitive else regex.IGNORECASE
     return Phrases.compile([(None, branches)], r"(?<![\p{L}\d\-])(?:", r")(?![\p{L}\d\-])", flags)
 

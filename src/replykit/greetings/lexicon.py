@@ -66,7 +66,7 @@ def _phrase_pattern(phrase: str) -> str:
     return r"[\s\u00a0]+".join(parts)
 
 
-def _first_word(phrase: str) -> str:
+def _first_word_of(phrase: str) -> str:
     """The first word `_phrase_pattern` matches ("" for an empty phrase)."""
     return next(iter(phrase.split()), "")
 
