@@ -87,7 +87,8 @@ def test_look_up_finds_what_the_scan_finds(name, phrases, texts, data):
 @pytest.mark.parametrize(("name", "phrases", "texts"), PHRASES, ids=[name for name, _, _ in PHRASES])
 def test_look_up_finds_every_phrase_like_the_scan(name, phrases, texts):
     for phrase in texts:
-        for text in (phrase, f"{phrase.upper()}, {phrase}.", f"— {phrase} {phrase}!"):
+        # Around it: punctuation, "_" and digits (not letters: a phrase may end or begin there).
+        for text in (phrase, f"{phrase.upper()}, {phrase}.", f"— {phrase} {phrase}!", f"_{phrase}_ 2{phrase}2"):
             scan = [(m.span(), m.lastgroup) for m in phrases.pattern.finditer(text)]
             assert [(m.span(), m.lastgroup) for m in phrases.finditer(text, lowered(text))] == scan, text
 

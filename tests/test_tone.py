@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import example, given, settings
-from hypothesis import strategies as st
 
 import replykit
-from replykit._lookup import lowered
 from replykit.tone.lexicon import tone_data
 
 
@@ -122,24 +119,3 @@ def test_unknown_marker_kind_is_a_config_error():
     with pytest.raises(replykit.ConfigError, match="tone"):
         replykit.check("Здравствуйте!", config={"tone": {"extra": {"ru": {"hugs": ["обнимаю"]}}}})
 
-
-_MARKER_ATOMS = ["Thank", "thanks", "THANKFUL", "you", "You're", "your", "don't", "do", "not", "hesitate", "if",
-                 "any", "questions", "I", "i", "understand", "un", "sorry", "Apologize", "let", "us", "know",
-                 "Спасибо", "если", "вопросы", "вы", "Вы", "правы", "извините", "Zoë", "İ", "ſorry", "\u212anow",
-                 " ", "  ", "\n", "\u00a0", "-", "'", "’", "_", "2", "²", ",", ".", "«", "»", "\u0301"]  # fmt: skip
-
-
-@given(st.lists(st.sampled_from(_MARKER_ATOMS), max_size=30), st.integers(0, 200), st.sampled_from(["en", "ru"]))
-@example(["sorry", "_"], 0, "en")  # a marker may end before "_" or "²": not letters
-@example(["x", "²", "sorry", "²"], 9, "en")
-@example(["ſorry", " ", "\u212anow"], 0, "en")  # odd case pairs: the text is scanned
-@example(["Вы", " ", "правы", "_"], 3, "ru")
-@settings(max_examples=300, deadline=None)
-def test_marker_look_up_finds_what_the_scan_finds(atoms, cut, lang):
-    """Trying the pattern only where a first word begins yields exactly its finditer."""
-    markers = tone_data(lang).markers
-    assert markers is not None and markers.starts is not None
-    text = "".join(atoms)
-    for pos, end in ((0, len(text)), (min(cut, len(text)), len(text)), (0, min(cut, len(text)))):
-        scan = [(m.span(), m.lastgroup) for m in markers.pattern.finditer(text, pos, end)]
-        assert [(m.span(), m.lastgroup) for m in markers.finditer(text, lowered(text), pos, end)] == scan
