@@ -182,12 +182,12 @@ def _name_like(ctx: Context, lex: NameLexicon, exp: Expected | None, token: Toke
 
 def _word_facts(lex: NameLexicon, word: str) -> tuple[bool, bool]:
     """(a polite word or a title, a name by the dictionaries): per word, remembered by the lexicon."""
-    facts = lex.words.get(word)
+    facts = lex.word_facts.get(word)
     if facts is None:
-        if len(lex.words) >= _WORDS:
-            lex.words.clear()
+        if len(lex.word_facts) >= _WORDS:
+            lex.word_facts.clear()
         lang = lex.language
-        facts = lex.words[word] = (
+        facts = lex.word_facts[word] = (
             bool(lex.salutation.fullmatch(word) or lex.titles.fullmatch(word)),
             bool(lex.full_names(word) or lex.full_names(lemma(lang, word)) or known_parts(lang, word)),
         )
