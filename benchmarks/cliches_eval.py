@@ -58,7 +58,7 @@ def proselint(path: str | None, verbose: bool) -> None:
         hits = 0
         for phrase in phrases:
             doc = Document(phrase.replace("\\.", "."), language="en")
-            found = any(lex.find(sentence_words(doc.sentence_tokens(s))) for s in doc.sentences)
+            found = any(lex.find(words) for words in sentence_words(doc.words))
             hits += found
             if verbose and found:
                 print(f"  caught: {phrase}")

@@ -15,8 +15,7 @@ ENTRIES = [(lang, entry) for lang in LANGUAGES for entry in lexicon(lang).entrie
 def _phrases(lex: Lexicon, text: str) -> set[str]:
     doc = Document(text, language=lex.language)
     found = set()
-    for sentence in doc.sentences:
-        words = sentence_words(doc.sentence_tokens(sentence))
+    for words in sentence_words(doc.words):
         found.update(m.entry.phrase for m in lex.find(words))
     return found
 

@@ -118,3 +118,4 @@ def test_empty_marker_phrase_is_a_config_error(phrase):
 def test_unknown_marker_kind_is_a_config_error():
     with pytest.raises(replykit.ConfigError, match="tone"):
         replykit.check("Здравствуйте!", config={"tone": {"extra": {"ru": {"hugs": ["обнимаю"]}}}})
+

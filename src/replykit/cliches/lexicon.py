@@ -13,8 +13,11 @@ may also appear in another order, spanning at most `gap` + 2 more words than the
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
+from operator import attrgetter
 from typing import Any
 
 from pydantic import ValidationError
@@ -23,12 +26,12 @@ from replykit._data import read_language_data
 from replykit.cliches.options import ClicheEntry
 from replykit.errors import ConfigError
 from replykit.morph import MORPH_LANGUAGES, parse
-from replykit.text.tokens import WORD, Token
+from replykit.text.tokens import Token
 
 _PUNCT = ",.;:!?—–\"«»“”"
-_SLACK = 2
+_SLACK = 2  # extra words a reordered match may span
 _SENTENCE_CACHE = 20_000  # sentences remembered per lexicon before that memo starts over
-_WORD_CACHE = 200_000  # words remembered per lexicon before the memo starts over  # extra words a reordered match may span
+_WORD_CACHE = 200_000  # words remembered per lexicon before the memo starts over
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +152,7 @@ class Lexicon:
         Matches depend only on the words' texts, and canned sentences recur across replies,
         so they are remembered per sentence (bounded, like the word memo).
         """
-        texts = tuple(t.text for t in words)
+        texts = tuple([t.text for t in words])
         found = self._sentences.get(texts)
         if found is None:
             if len(self._sentences) > _SENTENCE_CACHE:
@@ -158,20 +161,17 @@ class Lexicon:
         return list(found)
 
     def _find(self, texts: tuple[str, ...]) -> list[Match]:
-        known, compute, needs = self._words.get, self._info, self._needs
+        known, compute = self._words.get, self._info
         infos = [known(t) or compute(t) for t in texts]
-        present: set[str] = set()
+        anchors = [i for i, info in enumerate(infos) if info[2]]
+        if not anchors:
+            return []
+        keys, lows, anchored = zip(*infos)
+        present = set().union(*keys)  # a word's keys include its own form
+        needs = self._needs
         found: list[Match] = []
-        keys: list[frozenset[str]] = []
-        lows: list[str] = []
-        for i, (_, _, anchored) in enumerate(infos):
-            if not anchored:
-                continue
-            if not keys:
-                keys = [k for k, _, _ in infos]
-                lows = [low for _, low, _ in infos]
-                present = set(lows).union(*keys)
-            for entry in anchored:
+        for i in anchors:
+            for entry in anchored[i]:
                 # A lemma or exact word found nowhere in the sentence: no order can match.
                 if not present.issuperset(needs[id(entry)]):
                     continue
@@ -189,7 +189,7 @@ class Lexicon:
         return taken
 
 
-def _match(entry: Entry, keys: list[frozenset[str]], lows: list[str], i: int) -> Match | None:
+def _match(entry: Entry, keys: Sequence[frozenset[str]], lows: Sequence[str], i: int) -> Match | None:
     positions = _ordered(entry, keys, lows, i)
     if positions is None and entry.free_order:
         positions = _unordered(entry, keys, lows, i)
@@ -202,7 +202,7 @@ def _match(entry: Entry, keys: list[frozenset[str]], lows: list[str], i: int) ->
     return Match(entry, first, last, in_order)
 
 
-def _ordered(entry: Entry, keys: list[frozenset[str]], lows: list[str], i: int) -> list[int] | None:
+def _ordered(entry: Entry, keys: Sequence[frozenset[str]], lows: Sequence[str], i: int) -> list[int] | None:
     words, a, gap = entry.words, entry.anchor, entry.gap
     positions = [i]
     prev = i
@@ -228,7 +228,7 @@ def _ordered(entry: Entry, keys: list[frozenset[str]], lows: list[str], i: int) 
     return positions
 
 
-def _unordered(entry: Entry, keys: list[frozenset[str]], lows: list[str], i: int) -> list[int] | None:
+def _unordered(entry: Entry, keys: Sequence[frozenset[str]], lows: Sequence[str], i: int) -> list[int] | None:
     size = len(entry.words) + _SLACK + entry.gap  # the widest span allowed
     lo, hi = max(0, i - size), min(len(keys), i + size + 1)
     used = {i}
@@ -288,6 +288,7 @@ def lexicon(language: str, add: list[Any] | None = None, remove: list[str] | Non
     return _load(language, json.dumps(changes, sort_keys=True, ensure_ascii=False))
 
 
-def sentence_words(tokens: list[Token]) -> list[Token]:
-    """The words a phrase may match in: the agent's own, unquoted words."""
-    return [t for t in tokens if t.kind == WORD and t.segment == "own" and not t.quoted]
+def sentence_words(words: list[Token]) -> list[list[Token]]:
+    """The words a phrase may match in, sentence by sentence: the agent's own, unquoted words."""
+    own = [t for t in words if t.segment == "own" and not t.quoted]
+    return [list(group) for _, group in groupby(own, key=attrgetter("sentence"))]

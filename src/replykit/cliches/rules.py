@@ -65,12 +65,9 @@ def matches(ctx: Context) -> list[Found]:
         lex = lexicon(lang, options.add.get(lang), options.remove.get(lang))
         if not lex.entries:
             return []
-        doc = ctx.doc
         out: list[Found] = []
-        for sentence in doc.sentences:
-            words = sentence_words(doc.sentence_tokens(sentence))
-            if words:
-                out.extend(Found(m, words[m.first].start, words[m.last].end) for m in lex.find(words))
+        for words in sentence_words(ctx.doc.words):
+            out.extend(Found(m, words[m.first].start, words[m.last].end) for m in lex.find(words))
         return out
 
     return ctx.memo("cliches.matches", compute)

@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-import regex
-
+from replykit._lookup import Phrases, lowered
 from replykit.formality.lexicon import AddressLexicon, Ending
 from replykit.morph import best_grammemes, inflect, match_case, parse
 from replykit.text.tokens import NUMBER, PUNCT, WORD, Token
@@ -61,10 +60,11 @@ class _Text:
         self.text = text
         self.tokens = tokens
         self.lex = lex
+        self.low = lowered(text)
         self.by_start = {t.start: i for i, t in enumerate(tokens) if t.kind == WORD and not t.quoted}
         self.ends = {t.end for t in tokens}
         self.starts = [t.start for t in tokens]
-        blocked = [] if lex.not_address_re is None else [m.span() for m in lex.not_address_re.finditer(text)]
+        blocked = [] if lex.not_address_re is None else [m.span() for m in lex.not_address_re.finditer(text, self.low)]
         self._blocked_starts = [s for s, _ in blocked]
         self._blocked = blocked
 
@@ -72,12 +72,12 @@ class _Text:
         k = bisect_right(self._blocked_starts, start) - 1
         return k >= 0 and self._blocked[k][0] <= start < self._blocked[k][1]
 
-    def matches(self, pattern: regex.Pattern[str] | None) -> list[tuple[int, int, int]]:
+    def matches(self, pattern: Phrases | None) -> list[tuple[int, int, int]]:
         """(start, end, first token) of each match that covers whole own, unquoted tokens."""
         if pattern is None:
             return []
         out = []
-        for m in pattern.finditer(self.text):
+        for m in pattern.finditer(self.text, self.low):
             i = self.by_start.get(m.start())
             if i is not None and m.end() in self.ends and not self.blocked(m.start()):
                 out.append((m.start(), m.end(), i))
@@ -406,7 +406,7 @@ def _next_is_verb(t: _Text, i: int) -> bool:
 
 def _followed_by_formal(t: _Text, i: int) -> bool:
     nxt = t.following(i)
-    return nxt is not None and t.lex.formal_re is not None and t.lex.formal_re.fullmatch(nxt.text) is not None
+    return nxt is not None and t.lex.formal_re is not None and t.lex.formal_re.pattern.fullmatch(nxt.text) is not None
 
 
 def _lowercase_formal(t: _Text) -> tuple[tuple[int, int], ...]:
@@ -434,7 +434,7 @@ def _lowercase_formal(t: _Text) -> tuple[tuple[int, int], ...]:
 def _addresses_group(t: _Text, formal: tuple[tuple[int, int, bool], ...]) -> bool:
     """A plural opener («Уважаемые коллеги») or a group word next to «вы» («вы все», «каждый из вас»)."""
     first = next((tok for tok in t.tokens if tok.kind == WORD and not tok.quoted), None)
-    if first is not None and t.lex.group_openers_re is not None and t.lex.group_openers_re.match(t.text, first.start):
+    if first is not None and t.lex.group_openers_re is not None and t.lex.group_openers_re.pattern.match(t.text, first.start):
         return True
     group = {i for _, _, i in t.matches(t.lex.group_words_re)}
     if not group:

@@ -15,8 +15,9 @@ from typing import Any
 import regex
 
 from replykit._data import read_language_data
+from replykit._lookup import Phrases
 from replykit.errors import ConfigError
-from replykit.greetings.lexicon import _phrase_pattern
+from replykit.greetings.lexicon import _first_word_of, _phrase_pattern
 
 _LIST_KEYS = ("addressee_past_after", "formal_words", "not_address", "group_words", "group_openers", "over_familiar", "lowercase_formal")
 
@@ -41,10 +42,10 @@ class AddressLexicon:
     formal_possessive: str
     locative_prepositions: frozenset[str]
     agree_long_adjectives: bool
-    addressee_past_re: regex.Pattern[str] | None  # «спасибо, что» + a subjectless past = the reader
+    addressee_past_re: Phrases | None  # «спасибо, что» + a subjectless past = the reader
     # pattern languages
     informal: dict[str, str]  # lower-case word or phrase -> formal replacement ("" = none)
-    informal_re: regex.Pattern[str] | None
+    informal_re: Phrases | None
     subject_forms: dict[str, str]
     imperatives: dict[str, str]
     imperative_after: frozenset[str]
@@ -52,21 +53,21 @@ class AddressLexicon:
     exceptions: frozenset[str]
     unsafe_fixes: bool
     # every language
-    formal_re: regex.Pattern[str] | None
-    not_address_re: regex.Pattern[str] | None
-    group_words_re: regex.Pattern[str] | None
-    group_openers_re: regex.Pattern[str] | None
-    over_familiar_re: regex.Pattern[str] | None
-    lowercase_formal_re: regex.Pattern[str] | None
+    formal_re: Phrases | None
+    not_address_re: Phrases | None
+    group_words_re: Phrases | None
+    group_openers_re: Phrases | None
+    over_familiar_re: Phrases | None
+    lowercase_formal_re: Phrases | None
 
 
-def _compile(items: list[str], *, case_sensitive: bool = False) -> regex.Pattern[str] | None:
+def _compile(items: list[str], *, case_sensitive: bool = False) -> Phrases | None:
     """One pattern for a list of words/phrases (a trailing * matches any ending), longest first."""
     if not items:
         return None
-    body = "|".join(_phrase_pattern(w) for w in sorted(set(items), key=len, reverse=True))
+    branches = [(_first_word_of(w), _phrase_pattern(w)) for w in sorted(set(items), key=len, reverse=True)]
     flags = 0 if case_sensitive else regex.IGNORECASE
-    return regex.compile(rf"(?<![\p{{L}}\d\-])(?:{body})(?![\p{{L}}\d\-])", flags)
+    return Phrases.compile([(None, branches)], r"(?<![\p{L}\d\-])(?:", r")(?![\p{L}\d\-])", flags)
 
 
 def _merge(data: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:

@@ -56,7 +56,7 @@ def _house_style(ctx: Context, lex: AddressLexicon, fix: str, at_start: bool) ->
     def restyle(m: regex.Match[str]) -> str:
         return _initial(m.group(), upper=mode == "require" or (m.start() == 0 and at_start))
 
-    return lex.formal_re.sub(restyle, fix)
+    return lex.formal_re.pattern.sub(restyle, fix)
 
 
 def _initial(word: str, *, upper: bool) -> str:

@@ -66,6 +66,11 @@ def _phrase_pattern(phrase: str) -> str:
     return r"[\s\u00a0]+".join(parts)
 
 
+def _first_word_of(phrase: str) -> str:
+    """The first word `_phrase_pattern` matches ("" for an empty phrase)."""
+    return next(iter(phrase.split()), "")
+
+
 def _compile(phrases: tuple[Phrase, ...]) -> regex.Pattern[str]:
     order = sorted(range(len(phrases)), key=lambda i: -len(phrases[i].phrase))
     body = "|".join(f"(?P<p{i}>{_phrase_pattern(phrases[i].phrase)})" for i in order)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from operator import attrgetter
 from zoneinfo import ZoneInfo
 
 from replykit.engine import Context, Edit, Hit, Rule
 from replykit.greetings.build import farewell_phrase, greeting_text, sign_off_text
 from replykit.greetings.lexicon import Lexicon, Phrase, lexicon
 from replykit.morph import match_case
-from replykit.text.tokens import PUNCT, SLOT, WORD, Sentence
+from replykit.text.tokens import PUNCT, SLOT, WORD, Sentence, Token
 
 _TERMINAL = frozenset(".!?…")
 
@@ -41,12 +42,16 @@ def _shape(ctx: Context) -> _Shape | None:
             return None
         doc = ctx.doc
         text = doc.text
-        worded = {t.sentence for t in doc.tokens if t.kind in _WORDED}  # sentences with a word or slot
+        worded = set(map(_SENTENCE, doc.words))  # sentences with a word or slot
+        if doc.slots:
+            worded.update(t.sentence for t in doc.tokens if t.kind == SLOT)
         closing = [s for s in doc.sentences if s.index in worded]
-        own = [s for s in closing if doc.tokens[s.first_token].segment == "own"]
+        tokens = doc.tokens
+        own = [s for s in closing if tokens[s.first_token].segment == "own"]
+        firsts = {s.index: _first_word(tokens, s) for s in closing}
         greeting = None
         for s in own:
-            first = _first_word(ctx, s)
+            first = firsts[s.index]
             if first is None:
                 continue
             m = lex.match_greeting(text, first)
@@ -55,7 +60,7 @@ def _shape(ctx: Context) -> _Shape | None:
                 break
         farewell = misplaced = None
         for pos, s in enumerate(closing):
-            first = _first_word(ctx, s)
+            first = firsts[s.index]
             if first is None:
                 continue
             m = lex.match_farewell(text, first)
@@ -74,11 +79,12 @@ def _shape(ctx: Context) -> _Shape | None:
     return ctx.memo("greeting.shape", compute)
 
 
-_WORDED = (WORD, SLOT)
+_SENTENCE = attrgetter("sentence")
 
 
-def _first_word(ctx: Context, s: Sentence) -> int | None:
-    for t in ctx.doc.sentence_tokens(s):
+def _first_word(tokens: list[Token], s: Sentence) -> int | None:
+    for i in range(s.first_token, s.last_token):
+        t = tokens[i]
         if t.kind == WORD:
             return t.start
         if t.kind == SLOT:
@@ -96,7 +102,7 @@ def _tail_is_sign_off(ctx: Context, lex: Lexicon, tail: list[Sentence]) -> bool:
         tokens = ctx.doc.sentence_tokens(s)
         if tokens[0].segment == "signature":
             continue
-        first = _first_word(ctx, s)
+        first = _first_word(ctx.doc.tokens, s)
         if first is not None and lex.match_farewell(ctx.doc.text, first):
             continue
         words = [t for t in tokens if t.kind == WORD]

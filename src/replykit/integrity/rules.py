@@ -39,6 +39,8 @@ def _repair(text: str, read_as: str, written_as: str) -> str | None:
 
 def mojibake(ctx: Context) -> Iterator[Hit]:
     text = ctx.doc.text
+    if text.isascii():
+        return  # every pattern starts with a non-ASCII letter
     end = ctx.doc.own_end
     taken: list[tuple[int, int]] = []
     for pattern, read_as, written_as in _MOJIBAKE:

@@ -30,6 +30,7 @@ from replykit.text.tokens import PUNCT, SLOT, WORD, Token
 
 _PARTS: tuple[Part, ...] = ("first", "middle", "last")
 _TERMINAL = frozenset(".!?…")
+_WORDS = 65_536  # words a lexicon remembers (`_word_facts`) before it starts over
 
 
 def norm(word: str) -> str:
@@ -176,9 +177,21 @@ def _name_like(ctx: Context, lex: NameLexicon, exp: Expected | None, token: Toke
         return False
     if exp is not None and (exp.cases_of(text) or near_form(exp, text)):
         return True
-    if lex.full_names(text) or lex.full_names(lemma(ctx.language, text)):
-        return True
-    return bool(known_parts(ctx.language, text))
+    return _word_facts(lex, text)[1]
+
+
+def _word_facts(lex: NameLexicon, word: str) -> tuple[bool, bool]:
+    """(a polite word or a title, a name by the dictionaries): per word, remembered by the lexicon."""
+    facts = lex.word_facts.get(word)
+    if facts is None:
+        if len(lex.word_facts) >= _WORDS:
+            lex.word_facts.clear()
+        lang = lex.language
+        facts = lex.word_facts[word] = (
+            bool(lex.salutation.fullmatch(word) or lex.titles.fullmatch(word)),
+            bool(lex.full_names(word) or lex.full_names(lemma(lang, word)) or known_parts(lang, word)),
+        )
+    return facts
 
 
 def _addressed(ctx: Context, lex: NameLexicon, tokens: list[Token], i: int, greeting_end: int) -> bool:
@@ -267,7 +280,7 @@ def _mentions(ctx: Context) -> list[Mention]:
             if t.kind != WORD or not t.text[:1].isupper() or t.quoted or t.start < greeting_end:
                 i += 1
                 continue
-            if lex.salutation.fullmatch(t.text) or lex.titles.fullmatch(t.text):
+            if _word_facts(lex, t.text)[0]:
                 i += 1
                 continue
             if not _name_like(ctx, lex, exp, t) and not _addressed(ctx, lex, tokens, i, greeting_end):

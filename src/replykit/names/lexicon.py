@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
@@ -31,6 +31,7 @@ class NameLexicon:
     apposition: regex.Pattern[str] | None
     addressees: frozenset[str]  # lower case
     short_to_full: dict[str, frozenset[str]]  # lower case
+    word_facts: dict[str, tuple[bool, bool]] = field(default_factory=dict, compare=False, repr=False)  # analysis._word_facts
 
     def full_names(self, short: str) -> frozenset[str]:
         return self.short_to_full.get(short.lower().replace("ё", "е"), frozenset())

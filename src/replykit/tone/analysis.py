@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from replykit._lookup import lowered
 from replykit.engine import Context
 from replykit.text.tokens import Sentence
 from replykit.tone.lexicon import KINDS, ReadabilityData, ToneData, tone_data
@@ -25,10 +26,11 @@ def markers(ctx: Context) -> dict[str, tuple[int, int] | None]:
             return {}
         found: dict[str, tuple[int, int] | None] = dict.fromkeys(KINDS)
         text = ctx.doc.text
+        low = lowered(text)
         for seg in ctx.doc.segments:
             if seg.kind == "quote":
                 continue
-            for m in data.markers.finditer(text, seg.start, seg.end):
+            for m in data.markers.finditer(text, low, seg.start, seg.end):
                 kind = m.lastgroup
                 if kind is not None and found[kind] is None:
                     found[kind] = (m.start(), m.end())
@@ -81,22 +83,29 @@ def readability(ctx: Context) -> Stats | None:
         if data is None or data.readability is None:
             return None
         rd = data.readability
-        own = [t for t in ctx.doc.words if t.segment == "own"]
-        if not own:
-            return None
-        counts = rd.syllable_counts([t.text for t in own])
         sentences, limit = ctx.doc.sentences, rd.long_word_syllables
+        known, count_of = rd.known, rd.syllables
         out: list[SentenceStats] = []
-        current, words, syllables, long_words = own[0].sentence, 0, 0, []
-        for token, count in zip(own, counts):
+        long_words: list[str] = []
+        current, words, syllables = -1, 0, 0
+        for token in ctx.doc.words:
+            if token.segment != "own":
+                continue
             if token.sentence != current:
-                out.append(_sentence(rd, sentences[current], words, syllables, long_words))
+                if words:
+                    out.append(_sentence(rd, sentences[current], words, syllables, long_words))
                 current, words, syllables, long_words = token.sentence, 0, 0, []
+            text = token.text
+            count = known(text) or count_of(text)
             words += 1
             syllables += count
             if count >= limit:
-                long_words.append(token.text)
+                long_words.append(text)
+        if not words:
+            return None
         out.append(_sentence(rd, sentences[current], words, syllables, long_words))
-        return Stats(rd, tuple(out), len(own), sum(counts), sum(len(s.long_words) for s in out))
+        return Stats(
+            rd, tuple(out), sum(s.words for s in out), sum(s.syllables for s in out), sum(len(s.long_words) for s in out)
+        )
 
     return ctx.memo("tone.readability", compute)

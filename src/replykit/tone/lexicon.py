@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 import regex
 
 from replykit._data import read_language_data
+from replykit._lookup import Phrases
 from replykit.errors import ConfigError
 from replykit.greetings.lexicon import _phrase_pattern
 
@@ -28,10 +30,10 @@ class ReadabilityData:
     long_word_syllables: int
     _known: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
-    def syllable_counts(self, words: list[str]) -> list[int]:
-        """`syllables` of each word; a word already seen costs one dict look-up."""
-        known, count = self._known.get, self.syllables
-        return [known(w) or count(w) for w in words]
+    @property
+    def known(self) -> Callable[[str], int | None]:
+        """`syllables` of a word already seen (one dict look-up), else None."""
+        return self._known.get
 
     def syllables(self, word: str) -> int:
         """Vowels (or vowel groups) in the word; at least one, so abbreviations count as a syllable."""
@@ -51,12 +53,12 @@ class ReadabilityData:
 @dataclass(frozen=True, slots=True)
 class ToneData:
     language: str
-    markers: regex.Pattern[str] | None  # one pattern, a named group per kind
+    markers: Phrases | None  # one pattern, a named group per kind
     readability: ReadabilityData | None
 
 
-def _marker_pattern(markers: dict[str, list[str]]) -> regex.Pattern[str] | None:
-    groups = []
+def _marker_pattern(markers: dict[str, list[str]]) -> Phrases | None:
+    groups: list[tuple[str | None, list[tuple[str, str]]]] = []
     for kind in KINDS:
         # A phrase is parts joined by "..."; a phrase with an empty part ("...", "если ...") is
         # refused, as it would match almost anywhere.
@@ -66,12 +68,11 @@ def _marker_pattern(markers: dict[str, list[str]]) -> regex.Pattern[str] | None:
                 raise ConfigError(f"{kind} marker {'...'.join(parts)!r}: words are needed on both sides of '...'")
         phrases = sorted(split, key=lambda parts: -sum(map(len, parts)))
         if phrases:
-            body = "|".join(_GAP.join(_phrase_pattern(part) for part in parts) for parts in phrases)
-            groups.append(f"(?P<{kind}>{body})")
+            branches = [(parts[0].split()[0], _GAP.join(_phrase_pattern(part) for part in parts)) for parts in phrases]
+            groups.append((kind, branches))
     if not groups:
         return None
-    # \m: only at the start of a word, which lets the engine skip the rest quickly.
-    return regex.compile(rf"\m(?:{'|'.join(groups)})(?![\p{{L}}\d])", regex.IGNORECASE)
+    return Phrases.compile(groups, r"\m(?:", r")(?![\p{L}\d])", regex.IGNORECASE)
 
 
 def _readability(raw: dict[str, Any] | None, language: str) -> ReadabilityData | None:
