@@ -94,14 +94,25 @@ def questions(pack: Pack, doc: Document) -> Questions:
 
 
 def _question_cue(pack: Pack, text: str, start: int, end: int) -> bool:
-    """Whether the sentence has a question cue; an `opener` ("когда", "коли", "when", "как") only
-    among its first three words: "Залишу завдаток, а решту віддам, коли заберу." and "We will pay
-    by card when we pick up." state what the customer will do."""
+    """Whether the sentence has a question cue; an `opener` ("когда", "коли", "when", "как") not
+    after a statement of what the customer will do — a verb in the first person future (ru, uk)
+    or a word of the pack's `[question] intent` ("will", "'ll"): "Залишу завдаток, а решту
+    віддам, коли заберу." and "We will pay by card when we pick up." ask nothing, "I don't know
+    how I can pay" does."""
     for cue in pack.question.finditer(text, start, end):
         opener = pack.opener.match(text, cue.start(), cue.end()) if pack.opener is not None else None
-        if opener is None or opener.end() != cue.end() or len(text[start : cue.start()].split()) < 3:
+        if opener is None or opener.end() != cue.end() or not _intends(pack, text, start, cue.start()):
             return True
     return False
+
+
+def _intends(pack: Pack, text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` states what the writer will do (see `_question_cue`)."""
+    if pack.intent is not None and pack.intent.search(text, start, end):
+        return True
+    return pack.language in MORPH_LANGUAGES and any(
+        {"1per", "futr"} <= best_grammemes(pack.language, w.group().lower()) for w in _WORD.finditer(text, start, end)
+    )
 
 
 def _asked_at_end(pack: Pack, original: str, text: str, start: int, end: int) -> list[Mention]:

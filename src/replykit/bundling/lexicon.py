@@ -86,7 +86,8 @@ class Pack:
     threshold: regex.Pattern[str] | None = None  # an order value, a voucher, a fine: amounts that are no price
     confirm: regex.Pattern[str] | None = None  # "да", "yes": a sentence that confirms or denies
     defer: regex.Pattern[str] | None = None  # "уточним", "we'll check": an answer put off
-    opener: regex.Pattern[str] | None = None  # "когда", "when": a question cue only near the sentence start
+    opener: regex.Pattern[str] | None = None  # "когда", "when": no question cue after a statement of intent
+    intent: regex.Pattern[str] | None = None  # "will", "'ll": the writer states what they will do
 
     def label(self, topic: str) -> str:
         return self.topics[topic].label
@@ -351,6 +352,7 @@ def _load(language: str, options_json: str) -> Pack | None:
         compile_phrases(language, data.get("confirm", {}).get("words", ())),
         compile_phrases(language, data.get("confirm", {}).get("defer", ())),
         compile_phrases(language, data.get("question", {}).get("openers", ())),
+        compile_phrases(language, data.get("question", {}).get("intent", ())),
     )
 
 
