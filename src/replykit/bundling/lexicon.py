@@ -213,9 +213,10 @@ def compile_phrases(language: str, phrases: Iterable[str], exclude: Iterable[str
     if not ordered:
         return None
     # Phrases that begin with the same word share one attempt at it ("~оплата/~+платить .. ~заранее",
-    # "~оплата/~+платить когда .."): a verb family is tried once per position, not once per phrase.
+    # "~+платить/~оплата когда .."): a verb family is tried once per position, not once per phrase.
+    # Alternatives match whole words, so their order is free: sorted, equal first words are one.
     groups: dict[str, tuple[str, list[str]]] = {}
-    for phrase in ordered:
+    for phrase in (_sorted_first(p) for p in ordered):
         first = _phrase(language, phrase.split()[0]) if phrase.split()[0] not in ("..", "...") else ""
         full = _phrase(language, phrase)
         head, rest = (first, full[len(first) :]) if first and full.startswith(first) else (full, "")
@@ -224,6 +225,14 @@ def compile_phrases(language: str, phrases: Iterable[str], exclude: Iterable[str
     end = _end(language)
     unless = f"(?!(?:{_alternation(language, exclude)}){end})" if exclude else ""
     return regex.compile(rf"{_B}{unless}(?:{'|'.join(bodies)}){end}", regex.IGNORECASE)
+
+
+def _sorted_first(phrase: str) -> str:
+    """`phrase` with the alternatives of its first word in sorted order."""
+    first, _, rest = phrase.strip().partition(" ")
+    if len(first) > 1 and "/" in first:
+        first = "/".join(sorted(a for a in first.split("/") if a))
+    return f"{first} {rest}" if rest else first
 
 
 def _alternation(language: str, phrases: Iterable[str]) -> str:
