@@ -618,3 +618,26 @@ def test_a_breakdown_asks_about_the_warranty(lang, text, topics):
 def test_a_referral_to_a_colleague_only_names_the_topic():
     assert "payment_timing" not in _answered("hu", "A részletfizetésről kollégánk tud bővebben tájékoztatni.")
     assert "payment_timing" in _answered("hu", "Részletfizetés is lehetséges.")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "topics"),
+    [
+        # indirect questions ("I would like to find out …"), a size in stock, "by Friday" in Hungarian
+        ("hu", "Szeretném megtudni a kanapé árát.", {"price"}),
+        ("hu", "Szeretném megköszönni a gyors segítséget.", set()),
+        ("hu", "Ha most rendelek, szombatra megérkezik?", {"lead_time"}),
+        ("hu", "Szombatra rendeltem, de nem jött meg.", set()),
+        ("de", "Ich würde gerne die Lieferzeit für das Sofa erfahren.", {"lead_time"}),
+        ("de", "Ich würde gerne mehr über Ihre Firma erfahren.", set()),
+        ("bg", "Имате ли тези обувки в 42 номер?", {"availability"}),
+        ("bg", "Имате ли отстъпка за студенти?", {"price"}),
+        ("ru", "Есть 44 размер?", {"availability"}),
+        ("ru", "Есть 2 вопроса по заказу.", set()),
+        ("uk", "44 розмір є?", {"availability"}),
+        ("de", "Haben Sie die Jacke in Größe M?", {"availability"}),
+        ("de", "Haben Sie meine Bestellung erhalten?", set()),
+    ],
+)
+def test_indirect_questions_sizes_and_hungarian_by_a_day(lang, text, topics):
+    assert _asked(lang, text) == topics
