@@ -366,7 +366,7 @@ def test_chasing_an_answer_asks(lang, chasing, statement):
         ("ru", "Скидка для пенсионеров есть?", {"price"}),
         ("ru", "Билеты на вечерний сеанс ещё есть?", {"availability"}),
         ("ru", "Фильтры у вас есть или надо заказывать?", {"availability"}),
-        ("uk", "Чи ще є вільні місця на екскурсію?", {"availability"}),
+        ("uk", "Квитки на концерт ще є?", {"availability"}),
         ("uk", "Чайник «Нова» у білому є?", {"availability"}),
         ("uk", "Самовивіз у вас є?", set()),
         ("bg", "Останаха ли билети за концерта?", {"availability"}),
@@ -390,19 +390,19 @@ def test_stock_questions_by_remainder_seats_and_a_final_is_there(lang, text, top
     ("lang", "text", "topics"),
     [
         # paying by the month or the quarter, in instalments, a deposit, the rest later
-        ("ru", "Можно оплачивать абонемент помесячно?", {"payment_timing"}),
+        ("ru", "Абонемент можно оплачивать раз в месяц?", {"payment_timing"}),
         ("ru", "Сколько стоит абонемент на месяц?", {"price"}),
         ("ru", "Нужен задаток за бронь?", {"payment_timing"}),
         ("uk", "Чи можна платити за навчання щомісяця?", {"payment_timing"}),
         ("uk", "Скільки коштує місяць навчання?", {"price"}),
         ("uk", "Чи потрібен завдаток за бронювання?", {"payment_timing"}),
-        ("bg", "Може ли курсът да се плати на три вноски?", {"payment_timing"}),
+        ("bg", "Курсът може ли да се разсрочи на месечни вноски?", {"payment_timing"}),
         ("bg", "Колко е таксата за три месеца?", {"price"}),
-        ("hu", "Lehet a tandíjat havonta fizetni?", {"payment_timing"}),
+        ("hu", "A tandíjat fizethetem havonta?", {"payment_timing"}),
         ("hu", "Mennyi a tandíj egy hónapra?", {"price"}),
         ("en", "Can I pay for the course monthly?", {"payment_timing"}),
         ("en", "How much is the course per month?", {"price"}),
-        ("de", "Kann ich den Kurs auch monatlich bezahlen?", {"payment_timing"}),
+        ("de", "Ist eine monatliche Zahlung möglich?", {"payment_timing"}),
         ("de", "Was kostet der Kurs im Monat?", {"price"}),
     ],
 )
@@ -413,15 +413,15 @@ def test_payment_schedules_ask_when_to_pay(lang, text, topics):
 @pytest.mark.parametrize(
     ("lang", "schedule", "rate"),
     [
-        ("ru", "Можно разбить оплату на 3 платежа без процентов.", "Абонемент — 2 900 ₽ в месяц."),
-        ("uk", "Можна розбити оплату на 3 щомісячні платежі.", "Абонемент — 900 грн на місяць."),
+        ("ru", "Оплату можно разбить на три части.", "Абонемент — 2 900 ₽ в месяц."),
+        ("uk", "Платити можна щомісяця рівними частинами.", "Абонемент — 900 грн на місяць."),
         ("bg", "Може да платите таксата на три вноски.", "Таксата е 90 лв. на месец."),
-        ("hu", "Havi fizetés esetén a díj havonta esedékes.", "A bérlet 9 900 Ft egy hónapra."),
-        ("en", "Quarterly billing is possible too.", "The plan is $35 per month."),
+        ("hu", "Fizethet havonta is.", "A bérlet 9 900 Ft egy hónapra."),
+        ("en", "You can also be billed monthly.", "The plan is $35 per month."),
         ("de", "Sie können auch monatlich zahlen.", "Das Abo kostet 9 € im Monat."),
         # a deposit and the rest
         ("ru", "Задаток — 20 %, остаток при получении.", "Торт — 2 000 ₽."),
-        ("bg", "Капарото е 30 % от сумата.", "Тортата е 40 лв."),
+        ("bg", "Плащате капаро при поръчката.", "Тортата е 40 лв."),
     ],
 )
 def test_a_payment_schedule_answers_when_to_pay_and_a_rate_does_not(lang, schedule, rate):
@@ -435,9 +435,9 @@ def test_a_payment_schedule_answers_when_to_pay_and_a_rate_does_not(lang, schedu
         # an invoice to a company is a way to pay
         ("ru", "Можно выставить счёт на ИП?", {"payment_method"}),
         ("ru", "Когда будет готов счёт-фактура?", {"lead_time"}),
-        ("uk", "Чи можна оплатити на рахунок ФОП?", {"payment_method"}),
+        ("uk", "Рахунок на ФОП виставите?", {"payment_method"}),
         ("bg", "Издавате ли фактура на фирма?", {"payment_method"}),
-        ("hu", "Tudnak céges számlát adni?", {"payment_method"}),
+        ("hu", "Kérhetek számlát a cégem nevére?", {"payment_method"}),
         ("en", "Can you send an invoice to our company?", {"payment_method"}),
         ("de", "Bekommen wir eine Rechnung auf die Firma?", {"payment_method"}),
     ],
@@ -449,10 +449,10 @@ def test_an_invoice_to_a_company_asks_the_way_to_pay(lang, text, topics):
 @pytest.mark.parametrize(
     ("lang", "method", "other"),
     [
-        ("ru", "Выставляем счёт юридическим лицам.", "Мы начислили вам 300 бонусных баллов."),
-        ("uk", "Виставляємо рахунок на ТОВ.", "Ми нарахували вам 300 бонусних балів."),
-        ("hu", "A számlát cégre állítjuk ki.", "A csomagot holnap küldjük."),
-        ("en", "We accept SEPA transfers.", "We will send the parcel tomorrow."),
+        ("ru", "Для юрлиц выставляем счёт на оплату.", "Дарим вам 300 баллов на бонусный счёт."),
+        ("uk", "Виставляємо рахунок на ТОВ.", "Даруємо вам 300 балів за відгук."),
+        ("hu", "Céges számlát is tudunk adni.", "A csomagot holnap küldjük."),
+        ("en", "Payment by SEPA transfer is fine.", "We will send the parcel tomorrow."),
         ("de", "Wir akzeptieren Zahlungen per SEPA.", "Wir senden das Paket morgen."),
     ],
 )
@@ -467,14 +467,14 @@ def test_an_invoice_to_a_company_answers_the_way_to_pay_and_bonus_points_do_not(
         # colloquial price questions, and the cost of bringing the goods (the delivery cost)
         ("ru", "Скока будет букет из 15 роз?", {"price"}),
         ("ru", "Через сколько будет готов букет?", {"lead_time"}),
-        ("ru", "Сколько будет стоить привезти шкаф на дачу?", {"delivery_cost"}),
+        ("ru", "Сколько будет стоить довезти шкаф до дачи?", {"delivery_cost"}),
         ("ru", "Сколько стоит шкаф и когда привезёте?", {"price", "lead_time"}),
         ("ru", "А курьер до Мытищ почём?", {"delivery_cost"}),
         ("uk", "Скільки буде букет із 15 троянд?", {"price"}),
         ("uk", "Скільки коштуватиме привезти шафу на дачу?", {"delivery_cost"}),
         ("uk", "Через скільки буде готовий букет?", {"lead_time"}),
         ("de", "Was nehmen Sie für einen Ölwechsel?", {"price"}),
-        ("de", "Was kostet die Anfahrt nach Spandau?", {"delivery_cost"}),
+        ("de", "Wie hoch sind die Anfahrtskosten?", {"delivery_cost"}),
         ("en", "How much for a dozen roses?", {"price"}),
         ("en", "What would it cost to deliver the wardrobe?", {"delivery_cost"}),
         ("en", "What does the wardrobe cost and when can you deliver it?", {"price", "lead_time"}),
@@ -488,8 +488,8 @@ def test_colloquial_price_and_the_cost_of_bringing(lang, text, topics):
     ("lang", "other", "price"),
     [
         # a voucher, bonus or fine is no price of the goods
-        ("ru", "Дарим промокод на 500 ₽ на следующую покупку.", "Ваза стоит 500 ₽."),
-        ("ru", "При отмене позже удерживается штраф 1 000 ₽.", "Отмена брони — 1 000 ₽."),
+        ("ru", "Отправили вам промокод на 500 ₽ на следующую покупку.", "Ваза стоит 500 ₽."),
+        ("ru", "За позднюю отмену взимается штраф 1 000 ₽.", "Отмена брони — 1 000 ₽."),
         ("uk", "Даруємо промокод на 200 грн.", "Ваза коштує 200 грн."),
         ("bg", "Подаряваме ви ваучер за 20 лв.", "Вазата е 20 лв."),
         ("hu", "Ajándékba adunk egy 2 000 Ft értékű kupont.", "A váza 2 000 Ft."),
@@ -506,10 +506,10 @@ def test_vouchers_and_fines_are_no_price(lang, other, price):
     ("lang", "text"),
     [
         # once returns were asked, a refunded sum or a free repair or exchange answers them
-        ("ru", "Возврат 1 200 ₽ оформлен."),
-        ("uk", "Повернення 1 200 грн оформлено."),
-        ("bg", "Замяната е безплатна в рамките на 14 дни."),
-        ("en", "The watch has a 1-year warranty, so the strap is replaced free of charge."),
+        ("ru", "Мы оформили возврат 1 200 ₽ на вашу карту."),
+        ("uk", "Ми оформили повернення 1 200 грн."),
+        ("bg", "Заменяме продукта безплатно."),
+        ("en", "Under our warranty we repair the watch free of charge."),
         ("de", "Die Reparatur ist im Rahmen der Garantie kostenlos."),
     ],
 )
@@ -558,7 +558,7 @@ def test_a_cue_past_a_comma_does_not_claim_an_earlier_value(lang, text, topics):
         # "when" after what the customer says they will do is no question
         ("ru", "Оплачу картой, когда привезёте.", "Добрый день, когда привезёте заказ"),
         ("uk", "Заплачу готівкою, коли привезете.", "Добрий день, коли привезете замовлення"),
-        ("en", "We'll pay cash when we collect the car.", "I don't know when we can collect the car"),
+        ("en", "I'll pay the rest when the sofa arrives.", "I don't know when the sofa arrives"),
     ],
 )
 def test_when_after_a_statement_of_intent_asks_nothing(lang, statement, question):
@@ -586,10 +586,10 @@ def test_when_it_will_be_and_how_long(lang, text, topics):
 @pytest.mark.parametrize(
     ("lang", "lead", "no_lead"),
     [
-        ("en", "The service usually takes about an hour.", "The plan is $35 a month and installation is free."),
-        ("de", "Der Drucker ist in 2 Tagen bei Ihnen.", "Der Drucker kostet 20 € bei uns."),
-        ("uk", "Відправляємо в день замовлення.", "Замовлення коштує 300 грн."),
-        ("hu", "A hónapban már nincs szabad időpontunk.", "A hónapban 10 % kedvezmény jár."),
+        ("en", "Fitting the tyres takes an hour or so.", "The membership is $20 a month and setup is free."),
+        ("de", "Das Paket ist übermorgen bei Ihnen.", "Das Paket kostet 20 € bei uns."),
+        ("uk", "Замовлення відправляємо в день оформлення.", "Замовлення коштує 300 грн."),
+        ("hu", "Ebben a hónapban nincs több szabad időpont.", "Ebben a hónapban 10 % kedvezmény jár."),
     ],
 )
 def test_lead_time_answers_by_arrival_sending_and_slots(lang, lead, no_lead):
@@ -601,7 +601,7 @@ def test_lead_time_answers_by_arrival_sending_and_slots(lang, lead, no_lead):
     ("lang", "text", "topics"),
     [
         # a breakdown in future, repaired free of charge: a question about the warranty
-        ("ru", "Если кофемашина сломается через год, почините?", {"warranty"}),
+        ("ru", "Что будет, если чайник сломается?", {"warranty"}),
         ("ru", "Сколько стоит починить сломанный стул?", {"price"}),
         ("uk", "Якщо пральна машина зламається, ремонт буде безкоштовний?", {"warranty"}),
         ("bg", "Ако пералнята се повреди, ще я ремонтирате ли безплатно?", {"warranty"}),
