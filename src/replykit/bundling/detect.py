@@ -73,9 +73,11 @@ def questions(pack: Pack, doc: Document) -> Questions:
         ]
         previous = (start, end)
         sentence = text[start:end]
-        question = "?" in sentence or pack.question.search(text, start, end) is not None or _terse(sentence)
+        question = "?" in sentence or _question_cue(pack, text, start, end) or _terse(sentence)
         if question:
             found += _asked_by_value(pack, doc.text, text, clauses, reported, start, end, {m.topic for m in found})
+        if not found and sentence.rstrip().endswith("?"):
+            found = _asked_at_end(pack, doc.text, text, start, end)
         if not found:
             if before and "?" in sentence and len(sentence.split()) <= 3:  # "...до субботы. Реально?"
                 asked.extend(before)
@@ -89,6 +91,43 @@ def questions(pack: Pack, doc: Document) -> Questions:
             before = found
     asked.sort(key=lambda m: m.start)
     return Questions(tuple(asked), frozenset(m.topic for m in stated))
+
+
+def _question_cue(pack: Pack, text: str, start: int, end: int) -> bool:
+    """Whether the sentence has a question cue; an `opener` ("когда", "коли", "when", "как") not
+    after a statement of what the customer will do — a verb in the first person future (ru, uk)
+    or a word of the pack's `[question] intent` ("will", "'ll"): "Залишу завдаток, а решту
+    віддам, коли заберу." and "We will pay by card when we pick up." ask nothing, "I don't know
+    how I can pay" does."""
+    for cue in pack.question.finditer(text, start, end):
+        opener = pack.opener.match(text, cue.start(), cue.end()) if pack.opener is not None else None
+        if opener is None or opener.end() != cue.end() or not _intends(pack, text, start, cue.start()):
+            return True
+    return False
+
+
+def _intends(pack: Pack, text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` states what the writer will do (see `_question_cue`)."""
+    if pack.intent is not None and pack.intent.search(text, start, end):
+        return True
+    return pack.language in MORPH_LANGUAGES and any(
+        {"1per", "futr"} <= best_grammemes(pack.language, w.group().lower()) for w in _WORD.finditer(text, start, end)
+    )
+
+
+def _asked_at_end(pack: Pack, original: str, text: str, start: int, end: int) -> list[Mention]:
+    """ "Кресло в сером есть?", "Столько есть?": a phrase of a topic's `ask_end` right before the
+    "?" that ends a question naming no other topic (no ask and no cue of one: "Доставка в Казань
+    есть?" is no question about stock) asks about the topic."""
+    for name, topic in pack.topics.items():
+        if topic.ask_end is None:
+            continue
+        last = [m for m in topic.ask_end.finditer(text, start, end) if not text[m.end() : end].strip(" ?!")]
+        others = (t.cue for n, t in pack.topics.items() if n != name and t.cue is not None)
+        if last and not any(cue.search(text, start, end) for cue in others):
+            m = last[-1]
+            return _unmuted(pack, text, [Mention(name, m.start(), m.end(), original[m.start() : m.end()])], start, end)
+    return []
 
 
 def _asked_by_value(
@@ -237,18 +276,23 @@ def answers(
                 money.append(m.span())
             if kind != "money" and reported(m.start()):  # "передан в доставку 12 марта"
                 continue
-            owner = _cued_owner(pack, norm, clauses, kind, m.start(), m.end(), reported)
+            owner = _cued_owner(pack, norm, clauses, kind, m.start(), m.end(), reported, asked)
             if owner and kind == "money":
                 owner = _shadowing_owner(pack, norm, sentences, money, owner) or owner
-            owner = owner or _cued_owner(pack, norm, sentences, kind, m.start(), m.end(), reported)
-            owners = (
-                [owner]
-                if owner
-                else [n for n, t in pack.topics.items() if kind in t.claims or n in asked and kind in t.claims_when_asked]
-            )
+            owner = owner or _cued_owner(pack, norm, sentences, kind, m.start(), m.end(), reported, asked)
+            owners = [owner] if owner else _uncued_owners(pack, kind, asked)
             for name in owners:
                 add(name, m.start(), m.end())
     return found
+
+
+def _uncued_owners(pack: Pack, kind: str, asked: frozenset[str]) -> list[str]:
+    """The topics a value without a cue answers: those that claim its kind by default, unless
+    none of them was asked and a topic that claims it `when asked` was: after "Скільки коштує
+    доставка?" a bare "Безкоштовна від 1 500 грн, інакше — 80 грн" is the delivery cost."""
+    default = [n for n, t in pack.topics.items() if kind in t.claims]
+    when_asked = [n for n, t in pack.topics.items() if n in asked and kind in t.claims_when_asked]
+    return when_asked if when_asked and not asked.intersection(default) else default
 
 
 def _confirmed(
@@ -372,10 +416,12 @@ def _cued_owner(
     start: int,
     end: int,
     reported: Callable[[int], bool],
+    asked: frozenset[str],
 ) -> str | None:
     """The topic whose cue is nearest to the value within its stretch of text; a cue before the
     value wins over one right after it; a cue in a clause that reports the past cues nothing
-    for a topic without `past_answers`."""
+    for a topic without `past_answers`; one of a topic that claims the kind only when asked,
+    nothing unless it was."""
     i = bisect.bisect_left(bounds, (start, start))
     stretch_start = bounds[i - 1][1] if i else 0
     while i < len(bounds) and bounds[i][0] < end:
@@ -388,7 +434,8 @@ def _cued_owner(
     cues = [
         (name, m.span())
         for name, topic in pack.topics.items()
-        if topic.cue is not None and kind in topic.claims | topic.claims_with_cue
+        if topic.cue is not None
+        and (kind in topic.claims | topic.claims_with_cue or name in asked and kind in topic.claims_with_cue_when_asked)
         for m in topic.cue.finditer(text, stretch_start, stretch_end)
         if topic.past_answers or not reported(m.start())
     ]
@@ -399,8 +446,8 @@ def _cued_owner(
             continue  # "с доставкой" is a price cue, not a delivery one
         after = cue_start >= end
         between = len(text[end:cue_start].split()) if after else 0
-        if between > 2:  # "12 месяцев гарантии", not "$890 and we deliver"
-            continue
+        if between > 2 or after and _CLAUSE_END.search(text, end, cue_start):
+            continue  # "12 месяцев гарантии", not "$890 and we deliver" nor "2 990 Ft, a kiszállítás …"
         distance = cue_start - end if after else max(start - cue_end, 0)
         if name not in candidates or (after, distance) < candidates[name]:
             candidates[name] = (after, distance)

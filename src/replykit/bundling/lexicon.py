@@ -47,6 +47,7 @@ class Topic:
     claims: frozenset[str]
     claims_with_cue: frozenset[str]
     claims_when_asked: frozenset[str]
+    claims_with_cue_when_asked: frozenset[str]
     shadows: frozenset[str]
     shadows_questions: frozenset[str]
     past_answers: bool
@@ -54,6 +55,7 @@ class Topic:
     yields: tuple[str, ...]
     takes_over: frozenset[str]
     ask: regex.Pattern[str] | None
+    ask_end: regex.Pattern[str] | None  # asks only right before the "?" that ends a question about nothing else
     answer: regex.Pattern[str] | None
     cue: regex.Pattern[str] | None
     mute: regex.Pattern[str] | None  # within these, an ask or answer phrase does not count
@@ -81,9 +83,11 @@ class Pack:
     build: dict[str, str]
     past: regex.Pattern[str] | None = None  # words of a clause that reports what happened
     ongoing: regex.Pattern[str] | None = None  # words of a clause about what is or will be
-    threshold: regex.Pattern[str] | None = None  # an order value from which something applies
+    threshold: regex.Pattern[str] | None = None  # an order value, a voucher, a fine: amounts that are no price
     confirm: regex.Pattern[str] | None = None  # "да", "yes": a sentence that confirms or denies
     defer: regex.Pattern[str] | None = None  # "уточним", "we'll check": an answer put off
+    opener: regex.Pattern[str] | None = None  # "когда", "when": no question cue after a statement of intent
+    intent: regex.Pattern[str] | None = None  # "will", "'ll": the writer states what they will do
 
     def label(self, topic: str) -> str:
         return self.topics[topic].label
@@ -209,9 +213,10 @@ def compile_phrases(language: str, phrases: Iterable[str], exclude: Iterable[str
     if not ordered:
         return None
     # Phrases that begin with the same word share one attempt at it ("~оплата/~+платить .. ~заранее",
-    # "~оплата/~+платить когда .."): a verb family is tried once per position, not once per phrase.
+    # "~+платить/~оплата когда .."): a verb family is tried once per position, not once per phrase.
+    # Alternatives match whole words, so their order is free: sorted, equal first words are one.
     groups: dict[str, tuple[str, list[str]]] = {}
-    for phrase in ordered:
+    for phrase in (_sorted_first(p) for p in ordered):
         first = _phrase(language, phrase.split()[0]) if phrase.split()[0] not in ("..", "...") else ""
         full = _phrase(language, phrase)
         head, rest = (first, full[len(first) :]) if first and full.startswith(first) else (full, "")
@@ -220,6 +225,14 @@ def compile_phrases(language: str, phrases: Iterable[str], exclude: Iterable[str
     end = _end(language)
     unless = f"(?!(?:{_alternation(language, exclude)}){end})" if exclude else ""
     return regex.compile(rf"{_B}{unless}(?:{'|'.join(bodies)}){end}", regex.IGNORECASE)
+
+
+def _sorted_first(phrase: str) -> str:
+    """`phrase` with the alternatives of its first word in sorted order."""
+    first, _, rest = phrase.strip().partition(" ")
+    if len(first) > 1 and "/" in first:
+        first = "/".join(sorted(a for a in first.split("/") if a))
+    return f"{first} {rest}" if rest else first
 
 
 def _alternation(language: str, phrases: Iterable[str]) -> str:
@@ -303,6 +316,7 @@ def _load(language: str, options_json: str) -> Pack | None:
                 claims=frozenset(spec.get("claims", ())),
                 claims_with_cue=frozenset(spec.get("claims_with_cue", ())),
                 claims_when_asked=frozenset(spec.get("claims_when_asked", ())),
+                claims_with_cue_when_asked=frozenset(spec.get("claims_with_cue_when_asked", ())),
                 shadows=frozenset(spec.get("shadows", ())),
                 shadows_questions=frozenset(spec.get("shadows", ())) | frozenset(spec.get("shadows_questions", ())),
                 past_answers=spec.get("past_answers", True),
@@ -310,6 +324,7 @@ def _load(language: str, options_json: str) -> Pack | None:
                 yields=tuple(t for t in spec.get("yields", ()) if t in specs),
                 takes_over=frozenset(spec.get("takes_over", ())),
                 ask=compile_phrases(language, phrases("ask"), phrases("exclude")),
+                ask_end=compile_phrases(language, phrases("ask_end")),
                 answer=compile_phrases(language, phrases("answer")),
                 cue=compile_phrases(language, phrases("cue"), phrases("exclude")),
                 mute=compile_phrases(language, phrases("mute")),
@@ -342,9 +357,11 @@ def _load(language: str, options_json: str) -> Pack | None:
         dict(data.get("build", {})),
         compile_phrases(language, reports.get("past", ())),
         compile_phrases(language, reports.get("ongoing", ())),
-        compile_phrases(language, data.get("values", {}).get("threshold", ())),
+        compile_phrases(language, [*data.get("values", {}).get("threshold", ()), *data.get("values", {}).get("other", ())]),
         compile_phrases(language, data.get("confirm", {}).get("words", ())),
         compile_phrases(language, data.get("confirm", {}).get("defer", ())),
+        compile_phrases(language, data.get("question", {}).get("openers", ())),
+        compile_phrases(language, data.get("question", {}).get("intent", ())),
     )
 
 
