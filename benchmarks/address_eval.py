@@ -5,6 +5,7 @@
 includes formalizing the found ones.
 
     PYTHONPATH=src python benchmarks/address_eval.py [IWSLT_DIR] [--errors]
+    PYTHONPATH=src python benchmarks/address_eval.py --labelled=tests/data/address/blind2 [--errors]
 
 Sets: the labelled replies in tests/data/address/<lang>.tsv (label TAB sentence; label is
 "informal" or "formal"), and the IWSLT 2022 formality test set EN→RU (third-party, read in
@@ -57,9 +58,9 @@ def score(name: str, rows: list[tuple[bool, str]], lang: str, show: bool) -> Non
     )
 
 
-def labelled(lang: str) -> list[tuple[bool, str]]:
+def labelled(lang: str, folder: Path = LABELLED) -> list[tuple[bool, str]]:
     rows = []
-    for line in (LABELLED / f"{lang}.tsv").read_text("utf-8").splitlines():
+    for line in (folder / f"{lang}.tsv").read_text("utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         label, text = line.split("\t", 1)
@@ -78,7 +79,14 @@ def _unquote(line: str) -> str:
 
 def main(argv: list[str]) -> None:
     show = "--errors" in argv
+    folder_option = next((a.split("=", 1)[1] for a in argv if a.startswith("--labelled=")), None)
     args = [a for a in argv if not a.startswith("--")]
+    if folder_option:  # another labelled folder (a blind set): score it alone
+        folder = Path(folder_option)
+        for lang in ("ru", "uk", "bg", "hu", "de"):
+            if (folder / f"{lang}.tsv").is_file():
+                score(f"{folder.name} {lang}", labelled(lang, folder), lang, show)
+        return
     for lang in ("ru", "uk", "bg", "hu", "de"):
         score(f"labelled {lang}", labelled(lang), lang, show)
     folder = Path(args[0]) if args else IWSLT
