@@ -186,3 +186,18 @@ def test_compact_table_behaves_like_a_dict_across_growth():
 def test_alternative_with_a_blank_is_advice_not_a_fix():
     [finding] = replykit.check("We will fix it as soon as possible.", locale="en", config={"select": ["RK501"]}).findings
     assert "by [a date]" in finding.message and finding.fixes == ()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="XХxх TODBFIME#$AZ_9a(<[.\n", max_size=40))
+def test_patterns_of_a_debris_kind_never_match_at_the_same_place(text):
+    """A kind written as one pattern per first character: where one matches, no other can, so the
+    kind finds what one alternation of its patterns would (see data/placeholders.toml)."""
+    from replykit.cliches.rules import _debris
+
+    pattern, kinds = _debris(())
+    assert pattern.parts is not None
+    for kind in set(kinds):
+        parts = [p for p, k in zip(pattern.parts, kinds) if k == kind]
+        for start in range(len(text)):
+            assert sum(p.match(text, start) is not None for p in parts) <= 1

@@ -37,14 +37,16 @@ def test_every_rule_has_examples_in_each_language_it_claims():
 
 
 def test_reports_built_without_validation_are_what_validation_makes():
-    """The engine builds findings and reports from its own values without validating them again
-    (`_trusted`): on every bad example they must be exactly what strict validation makes of them."""
+    """The engine builds findings, reports and scorecards from its own values without validating them
+    again (`_trusted`): on every bad example they must be exactly what strict validation makes of them."""
     for _, example in EXAMPLES:
         if not example.fires:
             continue
         value, kwargs = example_input(example.text, example.context)
         report = replykit.check(value, locale=example.lang, **kwargs)
-        for built in (report, *report.findings, *(fix for f in report.findings for fix in f.fixes)):
+        card = report.scorecard
+        scored = (card, *card.categories, *([card.readability] if card.readability else [])) if card else ()
+        for built in (report, *report.findings, *(fix for f in report.findings for fix in f.fixes), *scored):
             validated = type(built).model_validate(dict(built), strict=True)
             assert built == validated
             assert list(built.__dict__) == list(type(built).model_fields)

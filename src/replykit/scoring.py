@@ -37,6 +37,18 @@ def score(
     readability: Readability | None = None,
 ) -> Scorecard:
     """Score `findings` of a reply on which the rules with codes `applied` ran."""
+    # The caller's markers and readability are validated, as everything a user passes in.
+    return Scorecard(**dict(_score(findings, applied, options, markers or {}, readability)))
+
+
+def _score(
+    findings: Sequence[Finding],
+    applied: Iterable[str],
+    options: ScorecardOptions,
+    markers: dict[str, bool],
+    readability: Readability | None,
+) -> Scorecard:
+    """`score` of values replykit computed itself: built without validating them again (`_trusted`)."""
     plan = options.plan()
     category_of, penalty = plan.category_of, plan.penalty
     applicable = set(plan.applicable(tuple(applied)))
@@ -60,12 +72,12 @@ def score(
             plan.scored.clear()
     if critical:
         result = 0.0
-    return Scorecard(
+    return Scorecard._trusted(
         score=result,
         failed=bool(critical),
         critical=tuple(critical),
         categories=lines,
-        markers=markers or {},
+        markers=markers,
         readability=readability,
     )
 
@@ -98,7 +110,7 @@ def score_reply(ctx: Context, findings: Sequence[Finding], applied: Sequence[Rul
     stats = readability(ctx)
     measured = None
     if stats is not None:
-        measured = Readability(
+        measured = Readability._trusted(
             index=stats.data.index,
             reading_ease=round(stats.ease, 1),
             grade=round(stats.grade, 1),
@@ -109,7 +121,7 @@ def score_reply(ctx: Context, findings: Sequence[Finding], applied: Sequence[Rul
         )
     present = {kind: span is not None for kind, span in markers(ctx).items()}
     codes = [info.code for info in applied]
-    return score(findings, codes, ctx.config.scorecard, markers=present, readability=measured)
+    return _score(findings, codes, ctx.config.scorecard, present, measured)
 
 
 def combine(reports: Sequence[Report]) -> ConversationScore:

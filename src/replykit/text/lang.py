@@ -21,13 +21,20 @@ class _Profile:
     script: str
     letters: frozenset[str]
     words: frozenset[str]
+    ascii_letters: frozenset[str]  # those of `letters` in ASCII
 
 
 @cache
 def _profiles() -> tuple[_Profile, ...]:
     data = read_data("replykit.text", "languages")
     return tuple(
-        _Profile(code, spec["script"], frozenset(spec["letters"]), frozenset(spec["words"]))
+        _Profile(
+            code,
+            spec["script"],
+            frozenset(spec["letters"]),
+            frozenset(spec["words"]),
+            frozenset(filter(str.isascii, spec["letters"])),
+        )
         for code, spec in data.items()
     )
 
@@ -54,12 +61,14 @@ def detect_language(words: list[str], default: str) -> str:
     script = _script(joined)
     if script is None:
         return default
+    only_ascii = joined.isascii()
     best, best_score = default, 0.0
     for profile in _profiles():
         if profile.script != script:
             continue
         score = float(sum(map(profile.words.__contains__, sample)))  # the sample's words it knows
-        score += 0.6 * sum(map(joined.count, profile.letters))
+        # ASCII text has none of the letters outside ASCII: no need to count them.
+        score += 0.6 * sum(map(joined.count, profile.ascii_letters if only_ascii else profile.letters))
         if score > best_score:
             best, best_score = profile.code, score
     if best_score == 0.0:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from replykit._lookup import lowered
 from replykit.engine import Context
@@ -39,8 +40,7 @@ def markers(ctx: Context) -> dict[str, tuple[int, int] | None]:
     return ctx.memo("tone.markers", compute)
 
 
-@dataclass(frozen=True, slots=True)
-class SentenceStats:
+class SentenceStats(NamedTuple):  # a tuple: a frozen dataclass costs a setattr per field, per sentence
     sentence: Sentence
     words: int
     syllables: int
