@@ -9,6 +9,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, partial
+from itertools import compress
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
@@ -164,11 +165,11 @@ def _morph_forms(t: _Text) -> list[Form]:
     forms: list[Form] = []
     subjects: list[int] = []  # indexes into forms of «ты» in the nominative
     lex = t.lex
-    candidates = _vocabulary(lex.language, lex.informal_pronoun, lex.informal_possessive, lex.formal_possessive).forms_among(
-        set(map(str.lower, map(_TEXT, t.words)))
-    )
-    for tok in t.words if candidates else ():  # most replies have no form of «ты» at all
-        if tok.quoted or tok.text.lower() not in candidates or t.blocked(tok.start):
+    texts = list(map(_TEXT, t.words))
+    vocabulary = _vocabulary(lex.language, lex.informal_pronoun, lex.informal_possessive, lex.formal_possessive)
+    candidates = vocabulary.forms_among(set(texts))  # most replies have no form of «ты» at all
+    for tok in compress(t.words, map(candidates.__contains__, texts)) if candidates else ():
+        if tok.quoted or t.blocked(tok.start):
             continue
         found = _morph_form(t, bisect_left(t.starts, tok.start))
         if found is not None:
@@ -210,8 +211,8 @@ _KNOWN_WORDS = 65_536
 
 
 class _Vocabulary:
-    """`_lexical` answers for one lexicon by the word alone, so that a reply's distinct words are
-    sorted into forms of «ты» and the rest with set operations (bounded: starts over when full)."""
+    """`_lexical` answers for one lexicon by the word as written, so that a reply's distinct words
+    are sorted into forms of «ты» and the rest with set operations (bounded: starts over when full)."""
 
     def __init__(self, lexical: Callable[[str], _Word | None]) -> None:
         self.lexical = lexical
@@ -226,7 +227,7 @@ class _Vocabulary:
                 self.others.clear()
                 self.forms.clear()
             for word in unseen:
-                (self.others if self.lexical(word) is None else self.forms).add(word)
+                (self.others if self.lexical(word.lower()) is None else self.forms).add(word)
         return words & self.forms
 
 
