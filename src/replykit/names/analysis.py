@@ -266,7 +266,7 @@ def _mentions(ctx: Context) -> list[Mention]:
     # Where a mention can begin: a capitalised word, no polite word or title, that looks like a
     # name (or, without a dictionary, may be one by its place). Each distinct word is judged once;
     # most replies have no such word outside their greetings and signatures.
-    opening = {w for w in set(map(_TEXT, doc.words)) if _opens(lex, exp, w, by_place)}
+    opening = {w for w in set(map(_TEXT, doc.words)) if w[:1].isupper() and _opens(lex, exp, w, by_place)}
     if not opening:
         return []
     openers: dict[int, list[int]] = {}  # sentence -> indexes of its tokens where a mention can begin
@@ -318,8 +318,8 @@ def _mentions(ctx: Context) -> list[Mention]:
 
 
 def _opens(lex: NameLexicon, exp: Expected | None, word: str, by_place: bool) -> bool:
-    """True if a mention can begin with `word` (see `_mentions`)."""
-    return word[:1].isupper() and not _word_facts(lex, word)[0] and (by_place or _name_like(lex, exp, word))
+    """True if a mention can begin with the capitalised `word` (see `_mentions`)."""
+    return not _word_facts(lex, word)[0] and (by_place or _name_like(lex, exp, word))
 
 
 def _mention(
