@@ -221,14 +221,19 @@ class _Vocabulary:
 
     def forms_among(self, words: set[str]) -> set[str]:
         """The words of `words` that `lexical` finds a form in."""
-        unseen = words - self.others - self.forms
+        found = words & self.forms  # taken first: another thread may start the sets over
+        unseen = words - found - self.others
         if unseen:
             if len(self.others) + len(self.forms) + len(unseen) >= _KNOWN_WORDS:
                 self.others.clear()
                 self.forms.clear()
             for word in unseen:
-                (self.others if self.lexical(word.lower()) is None else self.forms).add(word)
-        return words & self.forms
+                if self.lexical(word.lower()) is None:
+                    self.others.add(word)
+                else:
+                    self.forms.add(word)
+                    found.add(word)
+        return found
 
 
 @lru_cache(maxsize=16)
