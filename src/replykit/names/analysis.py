@@ -368,14 +368,20 @@ def gender_of(ctx: Context, mention: Mention) -> Gender | None:
     exp = expected(ctx)
     if exp is not None and any(exp.cases_of(t.text) or near_form(exp, t.text) for t in mention.tokens):
         return exp.person.gender
+    return _words_gender(ctx.language, tuple(t.text for t in mention.tokens))
+
+
+@lru_cache(maxsize=4096)
+def _words_gender(lang: str, words: tuple[str, ...]) -> Gender | None:
+    """The gender the words of a name show: by the patronymic, else the first name, else the surname."""
     for part in ("middle", "first", "last"):
-        for t in mention.tokens:
-            parts = {p for p in known_parts(ctx.language, t.text) if p[0] == part}
+        for word in words:
+            parts = {p for p in known_parts(lang, word) if p[0] == part}
             genders = {g for _, _, g in parts if g}
             if len(genders) == 1:
                 return genders.pop()  # type: ignore[return-value]
-            if part == "middle" and guess_gender(t.text, "middle") is not None:
-                return guess_gender(t.text, "middle")
+            if part == "middle" and guess_gender(word, "middle") is not None:
+                return guess_gender(word, "middle")
     return None
 
 
