@@ -263,3 +263,18 @@ def test_languages_without_address_data_are_skipped():
 def test_any_text_is_checked_and_formalized_without_crashing(text, lang):
     replykit.check(text, locale=lang, config={"select": ["RK2"]})
     assert isinstance(replykit.formalize(text, locale=lang), str)
+
+
+def test_word_sorting_cache_agrees_with_the_morphology_when_full(monkeypatch):
+    """The per-lexicon sets of forms of «ты» and other words give what `_lexical` gives, also
+    when they start over because they are full."""
+    from replykit.formality import detect
+
+    monkeypatch.setattr(detect, "_KNOWN_WORDS", 4)
+    vocabulary = detect._Vocabulary(lambda word: detect._lexical("ru", "ты", "твой", "ваш", word))
+    batches = [{"Напиши", "нам", "ТЕБЕ"}, {"твой", "заказ", "Напиши", "готов"}, {"мы", "вам", "Можешь", "ты"}]
+    for words in [*batches, *batches]:
+        expected = {w for w in words if detect._lexical("ru", "ты", "твой", "ваш", w.lower()) is not None}
+        assert vocabulary.forms_among(words) == expected
+        assert len(vocabulary.forms) + len(vocabulary.others) <= 4 + len(words)
+    assert vocabulary.forms_among({"Напиши", "нам", "ТЕБЕ"}) == {"Напиши", "ТЕБЕ"}

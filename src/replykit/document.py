@@ -12,6 +12,7 @@ from typing import Any, Generic, TypeVar, overload
 
 import regex
 
+from replykit._lookup import Lowered, lowered
 from replykit.errors import InputError, InputTooLargeError
 from replykit.text.lang import SAMPLE as _SAMPLE
 from replykit.text.lang import detect_language
@@ -100,6 +101,11 @@ class Document:
         """End of the agent's own words and signature (where quoted history starts, if it does)."""
         ends = [s.end for s in self.segments if s.kind != "quote"]
         return max(ends) if ends else 0
+
+    @_cached
+    def lowered(self) -> Lowered | None:
+        """The text in lower case for phrase look-ups (`replykit._lookup`), made once for every rule."""
+        return lowered(self.plain.text)
 
     @_cached
     def slots(self) -> list[Slot]:

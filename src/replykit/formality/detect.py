@@ -6,11 +6,15 @@ The same analysis runs on the customer's own messages to tell whether they invit
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import compress
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
-from replykit._lookup import Phrases, lowered
+from replykit._lookup import Phrases
+from replykit.document import Document, _cached
 from replykit.formality.lexicon import AddressLexicon, Ending
 from replykit.morph import best_grammemes, inflect, match_case, parse
 from replykit.text.tokens import NUMBER, PUNCT, WORD, Token
@@ -28,6 +32,7 @@ _CLAUSE_BREAK = frozenset(",;:()—–\"«»„“”")
 _AMBIGUOUS = 0.2  # share of other readings that makes a 2sg form ambiguous
 _AGREE_WINDOW = 4
 _MODIFIERS = frozenset({"ADVB", "PRCL"})
+_TEXT, _START, _END = itemgetter(0), itemgetter(1), itemgetter(2)  # of a Token
 _PARTICLES = frozenset({"бы", "б", "ли", "же", "ж", "ль"})  # words after «ты» whose past tense / short form must agree with «вы»
 
 
@@ -54,23 +59,44 @@ class Analysis:
 
 
 class _Text:
-    """Tokens of the analysed text with the look-ups every detector needs."""
+    """Tokens of the analysed text with the look-ups every detector needs, each made when first needed."""
 
-    def __init__(self, text: str, tokens: list[Token], lex: AddressLexicon) -> None:
-        self.text = text
-        self.tokens = tokens
+    def __init__(self, doc: Document, lex: AddressLexicon) -> None:
+        self.text = doc.text
+        self.tokens = doc.tokens
+        self.words = doc.words
         self.lex = lex
-        self.low = lowered(text)
-        self.by_start = {t.start: i for i, t in enumerate(tokens) if t.kind == WORD and not t.quoted}
-        self.ends = {t.end for t in tokens}
-        self.starts = [t.start for t in tokens]
-        blocked = [] if lex.not_address_re is None else [m.span() for m in lex.not_address_re.finditer(text, self.low)]
-        self._blocked_starts = [s for s, _ in blocked]
-        self._blocked = blocked
+        self.low = doc.lowered
+
+    @_cached
+    def starts(self) -> list[int]:
+        return list(map(_START, self.tokens))
+
+    @_cached
+    def ends(self) -> set[int]:
+        return set(map(_END, self.tokens))
+
+    @_cached
+    def _blocked(self) -> list[tuple[int, int]]:
+        pattern = self.lex.not_address_re
+        return [] if pattern is None else [m.span() for m in pattern.finditer(self.text, self.low)]
+
+    @_cached
+    def _blocked_starts(self) -> list[int]:
+        return [s for s, _ in self._blocked]
 
     def blocked(self, start: int) -> bool:
         k = bisect_right(self._blocked_starts, start) - 1
         return k >= 0 and self._blocked[k][0] <= start < self._blocked[k][1]
+
+    def word_starting(self, offset: int) -> int | None:
+        """Index of the own, unquoted word that starts at `offset`, or None."""
+        i = bisect_left(self.starts, offset)
+        if i < len(self.tokens) and self.starts[i] == offset:
+            tok = self.tokens[i]
+            if tok.kind == WORD and not tok.quoted:
+                return i
+        return None
 
     def matches(self, pattern: Phrases | None) -> list[tuple[int, int, int]]:
         """(start, end, first token) of each match that covers whole own, unquoted tokens."""
@@ -78,9 +104,10 @@ class _Text:
             return []
         out = []
         for m in pattern.finditer(self.text, self.low):
-            i = self.by_start.get(m.start())
-            if i is not None and m.end() in self.ends and not self.blocked(m.start()):
-                out.append((m.start(), m.end(), i))
+            start, end = m.span()
+            i = self.word_starting(start)
+            if i is not None and end in self.ends and not self.blocked(start):
+                out.append((start, end, i))
         return out
 
     def token_after(self, offset: int) -> int:
@@ -116,9 +143,9 @@ class _Text:
         return self.tokens[i].text[0].isupper() and self.mid_sentence(i)
 
 
-def analyse(text: str, tokens: list[Token], lex: AddressLexicon) -> Analysis:
+def analyse(doc: Document, lex: AddressLexicon) -> Analysis:
     """Find informal forms (with fixes), formal words, slang, and whether a group is addressed."""
-    t = _Text(text, tokens, lex)
+    t = _Text(doc, lex)
     informal = _morph_forms(t) if lex.method == "morph" else _pattern_forms(t)
     formal = tuple((s, e, not t.mid_sentence(i)) for s, e, i in t.matches(lex.formal_re))
     slang = tuple((s, e) for s, e, _ in t.matches(lex.over_familiar_re))
@@ -138,19 +165,13 @@ def _morph_forms(t: _Text) -> list[Form]:
     forms: list[Form] = []
     subjects: list[int] = []  # indexes into forms of «ты» in the nominative
     lex = t.lex
-    known = _known_words(lex.language, lex.informal_pronoun, lex.informal_possessive, lex.formal_possessive)
-    for i, tok in enumerate(t.tokens):
-        if tok.kind != WORD or tok.quoted:
+    texts = list(map(_TEXT, t.words))
+    vocabulary = _vocabulary(lex.language, lex.informal_pronoun, lex.informal_possessive, lex.formal_possessive)
+    candidates = vocabulary.forms_among(set(texts))  # most replies have no form of «ты» at all
+    for tok in compress(t.words, map(candidates.__contains__, texts)) if candidates else ():
+        if tok.quoted or t.blocked(tok.start):
             continue
-        word = tok.text.lower()
-        lexical = known.get(word, _UNSEEN)
-        if lexical is _UNSEEN:
-            if len(known) >= _KNOWN_WORDS:
-                known.clear()
-            lexical = known[word] = _lexical(lex.language, lex.informal_pronoun, lex.informal_possessive, lex.formal_possessive, word)
-        if lexical is None or t.blocked(tok.start):
-            continue  # most words are no form of «ты» at all: one dict look-up tells
-        found = _morph_form(t, i)
+        found = _morph_form(t, bisect_left(t.starts, tok.start))
         if found is not None:
             if found[1]:
                 subjects.append(len(forms))
@@ -186,14 +207,38 @@ class _Word:
     ambiguous: bool  # verb: as likely something else («пришли» — past plural)
 
 
-_UNSEEN = object()
 _KNOWN_WORDS = 65_536
 
 
+class _Vocabulary:
+    """`_lexical` answers for one lexicon by the word as written, so that a reply's distinct words
+    are sorted into forms of «ты» and the rest with set operations (bounded: starts over when full)."""
+
+    def __init__(self, lexical: Callable[[str], _Word | None]) -> None:
+        self.lexical = lexical
+        self.forms: set[str] = set()
+        self.others: set[str] = set()
+
+    def forms_among(self, words: set[str]) -> set[str]:
+        """The words of `words` that `lexical` finds a form in."""
+        found = words & self.forms  # taken first: another thread may start the sets over
+        unseen = words - found - self.others
+        if unseen:
+            if len(self.others) + len(self.forms) + len(unseen) >= _KNOWN_WORDS:
+                self.others.clear()
+                self.forms.clear()
+            for word in unseen:
+                if self.lexical(word.lower()) is None:
+                    self.others.add(word)
+                else:
+                    self.forms.add(word)
+                    found.add(word)
+        return found
+
+
 @lru_cache(maxsize=16)
-def _known_words(lang: str, pronoun: str, possessive: str, formal_possessive: str) -> dict[str, _Word | None]:
-    """`_lexical` answers for one lexicon keyed by the word alone (bounded: cleared when full)."""
-    return {}
+def _vocabulary(lang: str, pronoun: str, possessive: str, formal_possessive: str) -> _Vocabulary:
+    return _Vocabulary(partial(_lexical, lang, pronoun, possessive, formal_possessive))
 
 
 @lru_cache(maxsize=65_536)
@@ -291,7 +336,8 @@ def _form(t: _Text, i: int, kind: str, fix: str | None) -> Form:
 def _with_agreement(t: _Text, subject: Form, forms: list[Form]) -> Form:
     """«ты сделал» → «вы сделали», «не мог бы ты» → «не могли бы вы»: the fix of a subject «ты»
     also puts its predicate into the plural."""
-    i = t.by_start[subject.start]
+    i = t.word_starting(subject.start)
+    assert i is not None  # a form is an own, unquoted word
     edits: list[tuple[int, int, str]] = []
     words = 0
     next_is_predicate = True
@@ -440,7 +486,8 @@ def _addresses_group(t: _Text, formal: tuple[tuple[int, int, bool], ...]) -> boo
     if not group:
         return False
     for start, _, _ in formal:
-        i = t.by_start[start]
+        i = t.word_starting(start)
+        assert i is not None  # a match begins at an own, unquoted word
         words = [j for j in range(max(0, i - 4), min(len(t.tokens), i + 5)) if t.word_at(j) is not None]
         k = words.index(i)
         if group.intersection(words[max(0, k - 2) : k + 3]):

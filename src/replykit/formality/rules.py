@@ -21,7 +21,7 @@ def _analysis(ctx: Context) -> Analysis | None:
         lex = _lexicon(ctx)
         if lex is None:
             return None
-        return analyse(ctx.doc.text, ctx.doc.tokens, lex)
+        return analyse(ctx.doc, lex)
 
     return ctx.memo("address.analysis", compute)
 
@@ -39,7 +39,7 @@ def _invited(ctx: Context) -> bool:
         for message in ctx.customer_messages():
             text = message.text[: ctx.config.max_chars].replace("\x00", "")
             doc = Document(text, language=ctx.language, max_chars=ctx.config.max_chars)
-            if analyse(doc.text, doc.tokens, lex).informal:
+            if analyse(doc, lex).informal:
                 return True
         return False
 

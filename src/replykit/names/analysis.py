@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import compress, count
+from operator import itemgetter
 
 from replykit.engine import Context
 from replykit.morph import MORPH_LANGUAGES, parse
@@ -30,6 +32,7 @@ from replykit.text.tokens import PUNCT, SLOT, WORD, Token
 
 _PARTS: tuple[Part, ...] = ("first", "middle", "last")
 _TERMINAL = frozenset(".!?…")
+_TEXT = itemgetter(0)  # of a Token
 _WORDS = 65_536  # words a lexicon remembers (`_word_facts`) before it starts over
 
 
@@ -85,10 +88,13 @@ def expected(ctx: Context) -> Expected | None:
 
 def _expected(ctx: Context) -> Expected | None:
     lang = ctx.language
-    lex = lexicon(ctx)
     customer = ctx.customer
+    messages = ctx.customer_messages()
+    if customer is None and not messages:
+        return None  # nothing tells the customer's name
+    lex = lexicon(ctx)
     crm = person_of(customer, lang) if customer is not None else Person()
-    preference = infer_preference((m.text for m in ctx.customer_messages()), lang, lex) if lex else None
+    preference = infer_preference((m.text for m in messages), lang, lex) if lex else None
     written = parse_person(preference.name, lang) if preference and preference.name else Person()
     person = crm if crm.known else written
     if not person.known:
@@ -171,8 +177,7 @@ def known_parts(lang: str, word: str) -> frozenset[tuple[Part, str, str]]:
     return frozenset(out)
 
 
-def _name_like(ctx: Context, lex: NameLexicon, exp: Expected | None, token: Token) -> bool:
-    text = token.text
+def _name_like(lex: NameLexicon, exp: Expected | None, text: str) -> bool:
     if not text[:1].isupper() or (len(text) > 1 and text.isupper() and len(text) <= 3):
         return False
     if exp is not None and (exp.cases_of(text) or near_form(exp, text)):
@@ -256,16 +261,30 @@ def _mentions(ctx: Context) -> list[Mention]:
     exp = expected(ctx)
     doc = ctx.doc
     text = doc.text
+    tokens = doc.tokens
+    by_place = ctx.language not in MORPH_LANGUAGES  # `_addressed` can find a name there
+    # Where a mention can begin: a capitalised word, no polite word or title, that looks like a
+    # name (or, without a dictionary, may be one by its place). Each distinct word is judged once;
+    # most replies have no such word outside their greetings and signatures.
+    opening = {w for w in set(map(_TEXT, doc.words)) if w[:1].isupper() and _opens(lex, exp, w, by_place)}
+    if not opening:
+        return []
+    openers: dict[int, list[int]] = {}  # sentence -> indexes of its tokens where a mention can begin
+    for k in compress(count(), map(opening.__contains__, map(_TEXT, tokens))):
+        t = tokens[k]
+        if t.kind == WORD and not t.quoted:
+            openers.setdefault(t.sentence, []).append(k)
     from replykit.greetings.lexicon import lexicon as greeting_lexicon
 
     greetings = greeting_lexicon(ctx.language)
     found: list[Mention] = []
-    for sentence in doc.sentences:
-        tokens = doc.sentence_tokens(sentence)
-        if not tokens or tokens[0].segment != "own":
+    for index, at in openers.items():
+        sentence = doc.sentences[index]
+        words = doc.sentence_tokens(sentence)
+        if words[0].segment != "own":
             continue
         greeting_end = -1
-        first_word = next((t for t in tokens if t.kind == WORD), None)
+        first_word = next((t for t in words if t.kind == WORD), None)
         if greetings is not None and first_word is not None:
             signed = greetings.match_farewell(text, first_word.start)
             if signed is not None and signed[0].signs:
@@ -273,35 +292,34 @@ def _mentions(ctx: Context) -> list[Mention]:
             hit = greetings.match_greeting(text, first_word.start)
             if hit is not None:
                 greeting_end = hit[1]
-        i = 0
-        while i < len(tokens):
-            t = tokens[i]
-            # Names are capitalised, and both tests below require it: skip the rest cheaply.
-            if t.kind != WORD or not t.text[:1].isupper() or t.quoted or t.start < greeting_end:
-                i += 1
+        after = 0  # tokens before this belong to a mention already found
+        for i in (k - sentence.first_token for k in at):
+            t = words[i]
+            if i < after or t.start < greeting_end:
                 continue
-            if _word_facts(lex, t.text)[0]:
-                i += 1
-                continue
-            if not _name_like(ctx, lex, exp, t) and not _addressed(ctx, lex, tokens, i, greeting_end):
-                i += 1
+            if by_place and not _name_like(lex, exp, t.text) and not _addressed(ctx, lex, words, i, greeting_end):
                 continue
             j = i
             while (
-                j + 1 < len(tokens)
+                j + 1 < len(words)
                 and j + 1 - i < 4
-                and tokens[j + 1].kind == WORD
-                and not tokens[j + 1].quoted
-                and "\n" not in text[tokens[j].end : tokens[j + 1].start]
-                and text[tokens[j].end : tokens[j + 1].start].strip() == ""
-                and not lex.salutation.fullmatch(tokens[j + 1].text)
-                and _name_like(ctx, lex, exp, tokens[j + 1])
+                and words[j + 1].kind == WORD
+                and not words[j + 1].quoted
+                and "\n" not in text[words[j].end : words[j + 1].start]
+                and text[words[j].end : words[j + 1].start].strip() == ""
+                and not lex.salutation.fullmatch(words[j + 1].text)
+                and _name_like(lex, exp, words[j + 1].text)
             ):
                 j += 1
-            run = tuple(tokens[i : j + 1])
-            found.append(_mention(ctx, lex, tokens, i, j, run, greeting_end))
-            i = j + 1
+            run = tuple(words[i : j + 1])
+            found.append(_mention(ctx, lex, words, i, j, run, greeting_end))
+            after = j + 1
     return found
+
+
+def _opens(lex: NameLexicon, exp: Expected | None, word: str, by_place: bool) -> bool:
+    """True if a mention can begin with the capitalised `word` (see `_mentions`)."""
+    return not _word_facts(lex, word)[0] and (by_place or _name_like(lex, exp, word))
 
 
 def _mention(
@@ -350,14 +368,20 @@ def gender_of(ctx: Context, mention: Mention) -> Gender | None:
     exp = expected(ctx)
     if exp is not None and any(exp.cases_of(t.text) or near_form(exp, t.text) for t in mention.tokens):
         return exp.person.gender
+    return _words_gender(ctx.language, tuple(t.text for t in mention.tokens))
+
+
+@lru_cache(maxsize=4096)
+def _words_gender(lang: str, words: tuple[str, ...]) -> Gender | None:
+    """The gender the words of a name show: by the patronymic, else the first name, else the surname."""
     for part in ("middle", "first", "last"):
-        for t in mention.tokens:
-            parts = {p for p in known_parts(ctx.language, t.text) if p[0] == part}
+        for word in words:
+            parts = {p for p in known_parts(lang, word) if p[0] == part}
             genders = {g for _, _, g in parts if g}
             if len(genders) == 1:
                 return genders.pop()  # type: ignore[return-value]
-            if part == "middle" and guess_gender(t.text, "middle") is not None:
-                return guess_gender(t.text, "middle")
+            if part == "middle" and guess_gender(word, "middle") is not None:
+                return guess_gender(word, "middle")
     return None
 
 
