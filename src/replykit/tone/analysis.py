@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from replykit._lookup import lowered
 from replykit.engine import Context
 from replykit.text.tokens import Sentence
 from replykit.tone.lexicon import KINDS, ReadabilityData, ToneData, tone_data
@@ -27,7 +26,7 @@ def markers(ctx: Context) -> dict[str, tuple[int, int] | None]:
             return {}
         found: dict[str, tuple[int, int] | None] = dict.fromkeys(KINDS)
         text = ctx.doc.text
-        low = lowered(text)
+        low = ctx.doc.lowered
         for seg in ctx.doc.segments:
             if seg.kind == "quote":
                 continue
