@@ -42,6 +42,9 @@ def _listed() -> dict[str, str]:
         ("A rendelési kódod a visszaigazolásban van.", "kódod"),
         ("Szinkronizálod a naptárat az alkalmazással?", "Szinkronizálod"),
         ("Ezt nektek is elküldjük.", "nektek"),
+        ("Találkoztál már ezzel a hibával?", "Találkoztál"),
+        ("Pihenj egy kicsit, mi addig elintézzük.", "Pihenj"),
+        ("A kuponkódod sajnos lejárt.", "kuponkódod"),
     ],
 )
 def test_informal_forms_are_found(text, word):
@@ -63,6 +66,8 @@ def test_informal_forms_are_found(text, word):
         "Hadd jegyezzük meg, hogy a kód a hatod résznél van.",
         "A család marad a század legnagyobb akciójánál.",
         "A csomagja holnap érkezik, kérjük, ellenőrizze a címét.",
+        "Az összeg egyötöd részét és a másod- és harmadfokú díjakat visszautaljuk.",
+        "A munkát a szerelő holnap kezdi, a kolléga pedig kezd egy új ügyet.",
     ],
 )
 def test_near_misses_are_not_informal(text):
