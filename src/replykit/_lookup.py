@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 
 import regex
 
@@ -60,14 +59,41 @@ def lowered(text: str) -> Lowered | None:
     return Lowered(text.lower()) if simple_case(text) else None
 
 
-@dataclass(frozen=True, slots=True)
 class Phrases:
-    """One pattern of many phrases, with what `finditer` needs to try it only where one may begin."""
+    """One pattern of many phrases, with what `finditer` needs to try it only where one may begin.
 
-    pattern: regex.Pattern[str]
-    starts: re.Pattern[str] | None  # None: few first words, or one not simple_case; always scan
-    heads: frozenset[str] | None  # the run of letters a match begins with; None: a `word*` or odd word
-    by_letter: dict[str, regex.Pattern[str]]  # the pattern with only the phrases that begin with a letter
+    Patterns are compiled when first needed: the whole one only for text that is not
+    `simple_case` (or a short list), the one of a letter only when a text has a first word
+    beginning with it. A long word list (Hungarian forms of «te») then costs its compile time
+    bit by bit, not all at once on the first reply.
+    """
+
+    __slots__ = ("_build", "_by_letter", "_pattern", "heads", "starts")
+
+    def __init__(
+        self,
+        build: Callable[[Callable[[str], bool]], regex.Pattern[str]],
+        starts: re.Pattern[str] | None,  # None: few first words, or one not simple_case; always scan
+        heads: frozenset[str] | None,  # the run of letters a match begins with; None: a `word*` or odd word
+    ) -> None:
+        self._build = build
+        self._pattern: regex.Pattern[str] | None = None
+        self._by_letter: dict[str, regex.Pattern[str]] = {}  # only the phrases that begin with a letter
+        self.starts = starts
+        self.heads = heads
+
+    @property
+    def pattern(self) -> regex.Pattern[str]:
+        """The pattern of every phrase."""
+        if self._pattern is None:
+            self._pattern = self._build(_every)
+        return self._pattern
+
+    def _of_letter(self, letter: str) -> regex.Pattern[str]:
+        found = self._by_letter.get(letter)
+        if found is None:  # two threads may both compile it: the same pattern either way
+            found = self._by_letter[letter] = self._build(_begins_with(letter))
+        return found
 
     @classmethod
     def compile(
@@ -91,22 +117,21 @@ class Phrases:
                     parts.append(f"(?P<{name}>{alternatives})" if name else alternatives)
             return regex.compile(f"{before}{'|'.join(parts)}{after}", flags)
 
-        pattern = build(lambda first: True)
         firsts = {first.lower() for _, branches in groups for first, _ in branches}
         literals = sorted({w.removesuffix("*") for w in firsts}, key=len, reverse=True)
         if not literals or not all(literals) or not simple_case("".join(literals)):
-            return cls(pattern, None, None, {})
+            return cls(build, None, None)
         whole = [w for w in literals if w.isalpha() and w in firsts and f"{w}*" not in firsts]
-        heads = [w if w in whole else _head(w) for w in literals]
+        is_whole = set(whole)  # thousands of words (Hungarian): a set, not the list, answers "in"
+        heads = [w if w in is_whole else _head(w) for w in literals]
         heads_set = None if "" in heads else frozenset(heads)
         if len(literals) < _FEW:
-            return cls(pattern, None, heads_set, {})
-        begins = [re.escape(w) for w in literals if w not in whole]
+            return cls(build, None, heads_set)
+        begins = [re.escape(w) for w in literals if w not in is_whole]
         if whole:
             begins.insert(0, rf"(?:{'|'.join(map(re.escape, whole))})(?![^\W\d_])")
         starts = re.compile(rf"(?<![^\W_])(?={'|'.join(begins)})")
-        by_letter = {c: build(_begins_with(c)) for c in {w[0] for w in literals}}
-        return cls(pattern, starts, heads_set, by_letter)
+        return cls(build, starts, heads_set)
 
     def finditer(self, text: str, low: Lowered | None, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match[str]]:
         """`pattern.finditer(text, pos, endpos)`; `low` is `lowered(text)`."""
@@ -117,12 +142,16 @@ class Phrases:
             yield from self.pattern.finditer(text, pos, end)
             return
         after = pos  # like finditer, go on from the end of the last match
-        lower, by_letter = low.text, self.by_letter
+        lower, of_letter = low.text, self._of_letter
         for start in self.starts.finditer(lower, pos, end):
             p = start.start()
-            if p >= after and (m := by_letter[lower[p]].match(text, p, end)) is not None:
+            if p >= after and (m := of_letter(lower[p]).match(text, p, end)) is not None:
                 after = m.end()
                 yield m
+
+
+def _every(first: str) -> bool:
+    return True
 
 
 def _begins_with(letter: str) -> Callable[[str], bool]:
