@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -131,6 +133,39 @@ def test_find_templates_reports_size_members_and_what_varies():
 def test_find_templates_keeps_distinct_replies_apart_and_streams():
     replies = (f"Ответ номер {w} про совершенно разные вещи: {w} {w}" for w in ("доставку", "возврат", "гарантию"))
     assert replykit.find_templates(replies, min_words=3) == []
+
+
+def _random_reply(rnd, vocabulary):
+    return " ".join(rnd.choice(vocabulary) for _ in range(15)).capitalize() + "."
+
+
+QUOTED = "\n\nOn Mon, 3 Jun 2024, Maria Ivanova <maria@example.com> wrote:\n" + "\n".join(
+    f"> {line}" for line in [
+        "Hello, I ordered a blue kettle two weeks ago and it has still not arrived,",
+        "the tracking page says it left the warehouse but nothing has changed since then,",
+        "could you please check what happened with my parcel and when I will get it,",
+        "I also want to know whether I can change the delivery address to my office",
+        "because I am not at home during the day and the courier cannot reach me there.",
+    ]
+)  # fmt: skip
+
+
+def test_find_templates_compares_own_words_not_quoted_history_or_signature():
+    rnd = random.Random(5)
+    vocabulary = "order parcel refund courier warehouse address invoice card week today soon check team".split()
+    own = [_random_reply(rnd, vocabulary) for _ in range(60)]
+    signature = "\n-- \nAnna Petrova\nCustomer Care, Example Ltd.\nThis e-mail and any attachments are confidential " * 2
+    quoted = [text + signature + QUOTED for text in own]
+    # the same thread quoted under 60 unrelated answers makes them look alike as whole strings
+    assert replykit.find_templates(quoted, own_text=False)
+    assert replykit.find_templates(quoted) == []
+    # and one canned answer is found whatever history is quoted under it, in HTML too
+    canned = "Hello {}, we have sent your refund today, it will reach your card within five working days."
+    threads = [canned.format(n) + f"\n\nOn Tue, {n} wrote:\n> " + _random_reply(rnd, vocabulary) for n in ("Ann", "Bob", "Eve")]
+    threads.append(f"<p>{canned.format('Max')}</p><blockquote>{_random_reply(rnd, vocabulary)}</blockquote>")
+    [cluster] = replykit.find_templates([*threads, *own[:5]])
+    assert cluster.members == (0, 1, 2, 3)
+    assert cluster.pattern.startswith("Hello {name}, we have sent your refund today")
 
 
 @pytest.mark.parametrize("bad", [None, "text", ["ok", 5]])

@@ -13,7 +13,9 @@ One pass over the replies, memory proportional to the number of *different* repl
 3. For each cluster, a sample of members is aligned word by word with the representative
    (difflib) to report what varies.
 
-Standard library only; deterministic (crc32 and integer hashing, no salted str hashes).
+Each reply is first reduced to the agent's own words by the text pipeline `check` uses (HTML,
+quoted history, signature). Standard library otherwise; deterministic (crc32 and integer
+hashing, no salted str hashes).
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ from operator import eq
 import regex
 
 from replykit.errors import ConfigError, InputError
+from replykit.text.plain import to_plain
+from replykit.text.quotes import segment
 
 _BINS = 32
 _ROWS = 4
@@ -90,13 +94,17 @@ def find_templates(
     min_size: int = 2,
     min_words: int = 5,
     sample: int = 10,
+    own_text: bool = True,
 ) -> list[TemplateCluster]:
     """Cluster near-identical replies; largest clusters first.
 
     `threshold`: estimated Jaccard similarity of word pairs (after names and numbers are
     masked) above which two replies are copies; `min_size`: smallest cluster reported;
     `min_words`: shorter replies ("Спасибо!") are skipped; `sample`: members aligned with the
-    representative to find what varies.
+    representative to find what varies. `own_text` (default): compare the agent's own words —
+    HTML read as text, quoted history and a signature after "-- " left out — so replies that
+    only quote the same thread or carry the same signature are not copies of each other, and a
+    canned answer is found whatever history is quoted under it; False compares whole strings.
     """
     if not 0.0 < threshold <= 1.0:
         raise ConfigError(f"threshold must be in (0, 1], got {threshold!r}")
@@ -108,8 +116,17 @@ def find_templates(
     for i, text in enumerate(replies):
         if not isinstance(text, str):
             raise InputError(f"reply {i} is a {type(text).__name__}, not a str")
-        index.add(text, min_words)
+        index.add(_own_text(text) if own_text else text, min_words)
     return index.clusters(min_size)
+
+
+def _own_text(text: str) -> str:
+    """The agent's own words of a reply, read by the same pipeline as `check`."""
+    plain = to_plain(text)
+    segments = segment(plain.text, plain.quote_ranges)
+    if all(s.kind == "own" for s in segments):
+        return plain.text
+    return "\n".join(plain.text[s.start : s.end].strip("\n") for s in segments if s.kind == "own")
 
 
 class _Table:
