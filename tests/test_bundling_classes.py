@@ -641,3 +641,43 @@ def test_a_referral_to_a_colleague_only_names_the_topic():
 )
 def test_indirect_questions_sizes_and_hungarian_by_a_day(lang, text, topics):
     assert _asked(lang, text) == topics
+
+
+# Fifth round (issue 5: mechanisms rather than phrases, after held-out 4).
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "topics"),
+    [
+        ("ru", "Химчистка дивана на три места — сколько примерно?", {"price"}),
+        ("ru", "Сколько человек вмещает банкетный зал?", set()),  # a noun after it is counted
+        ("ru", "Диван привезли, сколько ждать сборщика?", {"lead_time"}),
+        ("uk", "Чистка килима 2 на 3 метри скільки?", {"price"}),
+        ("uk", "Скільки людей вміщує зал?", set()),
+        ("bg", "Почистване на фурна, колко?", {"price"}),
+        ("bg", "Колко време отнема почистването?", {"lead_time"}),  # another topic named: not the price
+    ],
+)
+def test_a_bare_how_much_asks_the_price_when_the_question_names_nothing_else(lang, text, topics):
+    assert _asked(lang, text) == topics
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "topics"),
+    [
+        ("ru", "Есть ли свободный мастер на субботу?", {"availability"}),
+        ("ru", "Есть ли бесплатная доставка?", {"delivery_cost"}),  # another topic named
+        ("uk", "Чи вільний майстер у суботу?", {"availability"}),
+        ("uk", "Чи є у вас гарантія на ремонт?", {"warranty"}),
+        ("bg", "Имате ли свободен фотограф за 12 май?", {"availability"}),
+        ("bg", "Имате ли доставка до Русе?", set()),
+        ("hu", "Van szabad asztal péntek estére?", {"availability"}),
+        ("hu", "Szabad a szállítás Győrbe?", set()),
+        ("en", "Is the meeting room free on Friday?", {"availability"}),
+        ("en", "Can I open a free account?", set()),  # "free" before a noun is no charge
+        ("de", "Ist der Saal am Samstag noch frei?", {"availability"}),
+        ("de", "Ist die Lieferung frei?", set()),
+    ],
+)
+def test_free_vacant_or_had_asks_about_availability_when_the_question_names_nothing_else(lang, text, topics):
+    assert _asked(lang, text) == topics

@@ -76,8 +76,8 @@ def questions(pack: Pack, doc: Document) -> Questions:
         question = "?" in sentence or _question_cue(pack, text, start, end) or _terse(sentence)
         if question:
             found += _asked_by_value(pack, doc.text, text, clauses, reported, start, end, {m.topic for m in found})
-        if not found and sentence.rstrip().endswith("?"):
-            found = _asked_at_end(pack, doc.text, text, start, end)
+        if not found:
+            found = _asked_alone(pack, doc.text, text, start, end, question)
         if not found:
             if before and "?" in sentence and len(sentence.split()) <= 3:  # "...до субботы. Реально?"
                 asked.extend(before)
@@ -115,19 +115,33 @@ def _intends(pack: Pack, text: str, start: int, end: int) -> bool:
     )
 
 
-def _asked_at_end(pack: Pack, original: str, text: str, start: int, end: int) -> list[Mention]:
-    """ "Кресло в сером есть?", "Столько есть?": a phrase of a topic's `ask_end` right before the
-    "?" that ends a question naming no other topic (no ask and no cue of one: "Доставка в Казань
-    есть?" is no question about stock) asks about the topic."""
+def _asked_alone(pack: Pack, original: str, text: str, start: int, end: int, question: bool) -> list[Mention]:
+    """A question that names no topic by an ask phrase and no other topic by a cue asks about a
+    topic by one of its words that alone say little: anywhere in the question for `ask_alone`
+    ("Фотосессия на час — сколько?", "Есть ли свободная Киа Рио на выходные?"), right before the
+    "?" that ends it for `ask_end` ("Кресло в сером есть?"; "Доставка в Казань есть?" asks no
+    stock). For a topic that `counts`, a noun right after an `ask_alone` word (ru, uk) is what is
+    counted ("сколько человек вмещает зал"): no question of the price."""
+    ends = text[start:end].rstrip().endswith("?")
     for name, topic in pack.topics.items():
-        if topic.ask_end is None:
-            continue
-        last = [m for m in topic.ask_end.finditer(text, start, end) if not text[m.end() : end].strip(" ?!")]
+        found = [m for m in topic.ask_end.finditer(text, start, end) if not text[m.end() : end].strip(" ?!")] if ends and topic.ask_end is not None else []
+        if question and topic.ask_alone is not None:
+            found += [m for m in topic.ask_alone.finditer(text, start, end) if not (topic.counts and _noun_after(pack, text, m.end(), end))]
         others = (t.cue for n, t in pack.topics.items() if n != name and t.cue is not None)
-        if last and not any(cue.search(text, start, end) for cue in others):
-            m = last[-1]
-            return _unmuted(pack, text, [Mention(name, m.start(), m.end(), original[m.start() : m.end()])], start, end)
+        if found and not any(cue.search(text, start, end) for cue in others):
+            m = found[-1]
+            mentions = _unmuted(pack, text, [Mention(name, m.start(), m.end(), original[m.start() : m.end()])], start, end)
+            if mentions:
+                return mentions
     return []
+
+
+def _noun_after(pack: Pack, text: str, position: int, end: int) -> bool:
+    """Whether a noun follows right after `position` (ru, uk; false elsewhere)."""
+    if pack.language not in MORPH_LANGUAGES:
+        return False
+    word = _WORD.match(text, position + len(text[position:end]) - len(text[position:end].lstrip()), end)
+    return word is not None and "NOUN" in best_grammemes(pack.language, word.group().lower())
 
 
 def _asked_by_value(

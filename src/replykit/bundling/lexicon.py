@@ -56,6 +56,8 @@ class Topic:
     takes_over: frozenset[str]
     ask: regex.Pattern[str] | None
     ask_end: regex.Pattern[str] | None  # asks only right before the "?" that ends a question about nothing else
+    ask_alone: regex.Pattern[str] | None  # asks anywhere in a question that names no other topic
+    counts: bool  # an `ask_alone` word right before a noun counts it ("сколько человек"): no question of the topic
     answer: regex.Pattern[str] | None
     cue: regex.Pattern[str] | None
     mute: regex.Pattern[str] | None  # within these, an ask or answer phrase does not count
@@ -325,6 +327,8 @@ def _load(language: str, options_json: str) -> Pack | None:
                 takes_over=frozenset(spec.get("takes_over", ())),
                 ask=compile_phrases(language, phrases("ask"), phrases("exclude")),
                 ask_end=compile_phrases(language, phrases("ask_end")),
+                ask_alone=compile_phrases(language, phrases("ask_alone"), phrases("exclude")),
+                counts=spec.get("counts", False),
                 answer=compile_phrases(language, phrases("answer")),
                 cue=compile_phrases(language, phrases("cue"), phrases("exclude")),
                 mute=compile_phrases(language, phrases("mute")),
