@@ -681,3 +681,47 @@ def test_a_bare_how_much_asks_the_price_when_the_question_names_nothing_else(lan
 )
 def test_free_vacant_or_had_asks_about_availability_when_the_question_names_nothing_else(lang, text, topics):
     assert _asked(lang, text) == topics
+
+
+@pytest.mark.parametrize(
+    ("lang", "question", "reply", "topics"),
+    [
+        ("ru", "Есть ли свободный зал на пятницу? Сколько стоит аренда?", "Да, аренда — 5 000 ₽.", {"availability", "price"}),
+        ("ru", "Есть ли свободный зал на пятницу? Сколько стоит аренда?", "Аренда — 5 000 ₽.", {"price"}),
+        ("uk", "Чи вільна зала в п'ятницю? Скільки коштує оренда?", "Добрий день, так, оренда — 5000 грн.", {"availability", "price"}),
+        ("uk", "Чи вільна зала в п'ятницю? Скільки коштує оренда?", "Оренда — 5000 грн.", {"price"}),
+        ("bg", "Имате ли свободна зала в петък? Колко струва наемът?", "Имаме, наемът е 200 лв.", {"availability", "price"}),
+        ("bg", "Имате ли свободна зала в петък? Колко струва наемът?", "Наемът е 200 лв.", {"price"}),
+        ("hu", "Van szabad terem pénteken? Mennyibe kerül a bérlés?", "Igen, a bérleti díj 50 000 Ft.", {"availability", "price"}),
+        ("hu", "Van szabad terem pénteken? Mennyibe kerül a bérlés?", "A bérleti díj 50 000 Ft.", {"price"}),
+        ("en", "Is the hall free on Friday? How much is the rent?", "Hi, yes, the rent is $200.", {"availability", "price"}),
+        ("en", "Is the hall free on Friday? How much is the rent?", "The rent is $200.", {"price"}),
+        ("de", "Ist der Saal am Freitag noch frei? Was kostet die Miete?", "Ja, die Miete beträgt 200 €.", {"availability", "price"}),
+        ("de", "Ist der Saal am Freitag noch frei? Was kostet die Miete?", "Die Miete beträgt 200 €.", {"price"}),
+    ],
+)
+def test_yes_or_no_answers_the_one_yes_or_no_question_left(lang, question, reply, topics):
+    assert _asked(lang, question) == {"availability", "price"}
+    assert _answered(lang, reply, ("availability", "price")) == topics
+
+
+def test_yes_or_no_does_not_answer_a_question_that_needs_a_value():
+    # the price is the one question left: a yes tells no price
+    assert _answered("en", "Yes, we deliver on Fridays.", ("price",)) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "question", "reply"),
+    [
+        ("ru", "Зал на субботу свободен?", "На субботу свободно с 12 до 16."),
+        ("uk", "Зала на суботу вільна?", "На суботу вільно з 12 до 16."),
+        ("bg", "Залата свободна ли е в събота?", "В събота е свободна от 12 до 16."),
+        ("hu", "Szabad a terem szombaton?", "Szombaton 12 és 16 között szabad."),
+        ("en", "Is the hall free on Saturday?", "On Saturday it is free from 12 to 4."),
+        ("de", "Ist der Saal am Samstag frei?", "Am Samstag ist er von 12 bis 16 Uhr frei."),
+    ],
+)
+def test_free_or_booked_answers_availability_only_once_asked(lang, question, reply):
+    assert _asked(lang, question) == {"availability"}
+    assert "availability" in _answered(lang, reply, ("availability",))
+    assert "availability" not in _answered(lang, reply)

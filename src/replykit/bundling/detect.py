@@ -257,8 +257,9 @@ def answers(
         [
             Mention(name, m.start(), m.end(), text[m.start() : m.end()])
             for name, topic in pack.topics.items()
-            if topic.answer is not None
-            for m in topic.answer.finditer(norm, 0, end)
+            for pattern in (topic.answer, topic.answer_when_asked if name in asked else None)
+            if pattern is not None
+            for m in pattern.finditer(norm, 0, end)
         ],
         0,
         end,
@@ -297,6 +298,13 @@ def answers(
             owners = [owner] if owner else _uncued_owners(pack, kind, asked)
             for name in owners:
                 add(name, m.start(), m.end())
+    left = asked - found.keys()
+    if len(left) == 1 and pack.topics[next(iter(left))].yes_answers:
+        # "Есть ли свободная Киа Рио? И какой залог?" — "Да, залог 10 000 ₽.": yes or no answers
+        # the one yes-or-no question left
+        for begin, stop in _confirmations(pack, norm, sentences, end):
+            add(next(iter(left)), begin, stop)
+            break
     return found
 
 
@@ -316,22 +324,30 @@ def _confirmed(
     that begins with yes or no (the pack's `[confirm] words`) and names an asked topic answers it,
     unless it puts the answer off ("Да, сроки уточним завтра")."""
     out: dict[str, Mention] = {}
-    if pack.confirm is None or not asked:
-        return out
-    for start in (0, *(e for _, e in sentences if e < limit)):
-        segment = text[start:limit]
-        begin = start + len(segment) - len(segment.lstrip())
-        if pack.confirm.match(text, begin, limit) is None:
-            continue
-        end = min(_around(sentences, begin, len(text))[1], limit)
-        if pack.defer is not None and pack.defer.search(text, begin, end):
-            continue
+    for begin, end in _confirmations(pack, text, sentences, limit) if asked else ():
         for name in asked:
             ask = pack.topics[name].ask
             found = ask.search(text, begin, end) if ask is not None else None
             if found is not None and name not in out:
                 out[name] = Mention(name, found.start(), found.end(), text[found.start() : found.end()])
     return out
+
+
+def _confirmations(pack: Pack, text: str, sentences: list[tuple[int, int]], limit: int) -> Iterable[tuple[int, int]]:
+    """Spans of the sentences that begin with yes or no — or say it right after a greeting of at
+    most two words ("Добрый день, да, есть.", "Hi, yes, we have …") — and put nothing off."""
+    if pack.confirm is None:
+        return
+    for start in (0, *(e for _, e in sentences if e < limit)):
+        segment = text[start:limit]
+        begin = start + len(segment) - len(segment.lstrip())
+        end = min(_around(sentences, begin, len(text))[1], limit)
+        comma = text.find(",", begin, end)
+        starts = (begin, comma + 1 + len(text[comma + 1 : end]) - len(text[comma + 1 : end].lstrip())) if 0 <= comma and len(text[begin:comma].split()) <= 2 else (begin,)
+        if not any(pack.confirm.match(text, at, limit) for at in starts):
+            continue
+        if pack.defer is None or not pack.defer.search(text, begin, end):
+            yield begin, end
 
 
 def _shadowing_owner(

@@ -57,8 +57,10 @@ class Topic:
     ask: regex.Pattern[str] | None
     ask_end: regex.Pattern[str] | None  # asks only right before the "?" that ends a question about nothing else
     ask_alone: regex.Pattern[str] | None  # asks anywhere in a question that names no other topic
+    yes_answers: bool  # a yes or no answers the topic when it is the one asked topic left unanswered
     counts: bool  # an `ask_alone` word right before a noun counts it ("сколько человек"): no question of the topic
     answer: regex.Pattern[str] | None
+    answer_when_asked: regex.Pattern[str] | None  # answers only when the customer asked about the topic
     cue: regex.Pattern[str] | None
     mute: regex.Pattern[str] | None  # within these, an ask or answer phrase does not count
 
@@ -329,7 +331,9 @@ def _load(language: str, options_json: str) -> Pack | None:
                 ask_end=compile_phrases(language, phrases("ask_end")),
                 ask_alone=compile_phrases(language, phrases("ask_alone"), phrases("exclude")),
                 counts=spec.get("counts", False),
+                yes_answers=spec.get("yes_answers", False),
                 answer=compile_phrases(language, phrases("answer")),
+                answer_when_asked=compile_phrases(language, phrases("answer_when_asked")),
                 cue=compile_phrases(language, phrases("cue"), phrases("exclude")),
                 mute=compile_phrases(language, phrases("mute")),
             )
