@@ -725,3 +725,38 @@ def test_free_or_booked_answers_availability_only_once_asked(lang, question, rep
     assert _asked(lang, question) == {"availability"}
     assert "availability" in _answered(lang, reply, ("availability",))
     assert "availability" not in _answered(lang, reply)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "topics"),
+    [
+        ("ru", "Если оплачу картой сегодня, когда привезёте?", {"lead_time"}),
+        ("ru", "А если оплатить картой?", {"payment_method"}),  # alone, the condition still asks
+        ("uk", "Якщо оплачу сьогодні, коли привезете?", {"lead_time"}),
+        ("uk", "А якщо оплатити карткою?", {"payment_method"}),
+        ("bg", "Ако платя с карта днес, кога ще пристигне?", {"lead_time"}),
+        ("bg", "Мога ли да платя с карта?", {"payment_method"}),
+        ("hu", "Ha ma kártyával fizetek, mikor érkezik meg?", {"lead_time"}),
+        ("hu", "Lehet kártyával fizetni?", {"payment_method"}),
+        ("en", "If I pay by card today, when will it arrive?", {"lead_time"}),
+        ("en", "What if I pay by card?", {"payment_method"}),
+        ("de", "Wenn ich heute mit Karte zahle, wann kommt es an?", {"lead_time"}),
+        ("de", "Und wenn ich mit Karte zahle?", {"payment_method"}),
+    ],
+)
+def test_a_topic_in_a_condition_is_not_asked_beside_a_question_about_another(lang, text, topics):
+    assert _asked(lang, text) == topics
+
+
+@pytest.mark.parametrize(
+    ("lang", "conditional", "plain"),
+    [
+        ("ru", "Если оплатите до 15 мая, доставим 20 мая.", "Оплатить нужно до 15 мая, доставим 20 мая."),
+        ("hu", "Ha május 15-ig fizet, május 20-án kiszállítjuk.", "Május 15-ig kell fizetni, május 20-án kiszállítjuk."),
+        ("en", "If you pay by May 15, we deliver on May 20.", "Please pay by May 15, we deliver on May 20."),
+        ("de", "Wenn Sie bis Freitag zahlen, liefern wir am Montag.", "Bitte zahlen Sie bis Freitag, wir liefern am Montag."),
+    ],
+)
+def test_a_payment_in_a_condition_tells_no_time_to_pay(lang, conditional, plain):
+    assert _answered(lang, conditional, ("lead_time",)) == {"lead_time"}
+    assert "payment_timing" in _answered(lang, plain, ("lead_time",))

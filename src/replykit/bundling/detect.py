@@ -76,6 +76,7 @@ def questions(pack: Pack, doc: Document) -> Questions:
         question = "?" in sentence or _question_cue(pack, text, start, end) or _terse(sentence)
         if question:
             found += _asked_by_value(pack, doc.text, text, clauses, reported, start, end, {m.topic for m in found})
+            found = _beside_conditions(pack, text, clauses, found, start, end)
         if not found:
             found = _asked_alone(pack, doc.text, text, start, end, question)
         if not found:
@@ -104,6 +105,24 @@ def _question_cue(pack: Pack, text: str, start: int, end: int) -> bool:
         if opener is None or opener.end() != cue.end() or not _intends(pack, text, start, cue.start()):
             return True
     return False
+
+
+def _beside_conditions(
+    pack: Pack, text: str, clauses: list[tuple[int, int]], found: list[Mention], start: int, end: int
+) -> list[Mention]:
+    """ "Если оплачу сегодня, когда смогу забрать?", "Ha ma fizetek, holnap megkapom?": a topic named
+    in a condition (from a word of the pack's `[question] conditions` to the clause end or the next
+    question cue) is not asked when the question asks about another topic outside it; alone
+    ("А если оплатить картой?") it still asks."""
+    if pack.condition is None or len(found) < 2:
+        return found
+    spans = []
+    for c in pack.condition.finditer(text, start, end):
+        stop = min(_around(clauses, c.end(), len(text))[1], end)
+        cue = pack.question.search(text, c.end(), stop)
+        spans.append((c.start(), cue.start() if cue is not None else stop))
+    inside = [m for m in found if any(s <= m.start and m.end <= e for s, e in spans)]
+    return [m for m in found if m not in inside] if inside and len(inside) < len(found) else found
 
 
 def _intends(pack: Pack, text: str, start: int, end: int) -> bool:
@@ -438,6 +457,16 @@ def _reports_past(pack: Pack, text: str, start: int, end: int) -> bool:
     return past
 
 
+def _conditional(pack: Pack, text: str, bounds: list[tuple[int, int]], position: int) -> bool:
+    """Whether `position` follows a word of `[question] conditions` in its stretch (the clause, or
+    the sentence when a cue is looked for there): "Ha ma 15 óráig fizet, holnap kiszállítjuk." —
+    the payment is the condition of the delivery date and tells no time to pay."""
+    if pack.condition is None:
+        return False
+    start = _around(bounds, position, len(text))[0]
+    return pack.condition.search(text, start, position) is not None
+
+
 def _cued_owner(
     pack: Pack,
     text: str,
@@ -467,7 +496,7 @@ def _cued_owner(
         if topic.cue is not None
         and (kind in topic.claims | topic.claims_with_cue or name in asked and kind in topic.claims_with_cue_when_asked)
         for m in topic.cue.finditer(text, stretch_start, stretch_end)
-        if topic.past_answers or not reported(m.start())
+        if (topic.past_answers or not reported(m.start())) and not _conditional(pack, text, bounds, m.start())
     ]
     candidates: dict[str, tuple[bool, int]] = {}
     sides: dict[str, set[bool]] = {}
