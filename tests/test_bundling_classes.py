@@ -760,3 +760,32 @@ def test_a_topic_in_a_condition_is_not_asked_beside_a_question_about_another(lan
 def test_a_payment_in_a_condition_tells_no_time_to_pay(lang, conditional, plain):
     assert _answered(lang, conditional, ("lead_time",)) == {"lead_time"}
     assert "payment_timing" in _answered(lang, plain, ("lead_time",))
+
+
+@pytest.mark.parametrize(
+    ("lang", "point", "hours"),
+    [
+        ("ru", "Курьер приедет к 14:30.", "Курьер работает с 9:00 до 18:00."),
+        ("uk", "Кур'єр приїде до 14:30.", "Кур'єр працює з 9:00 до 18:00."),
+        ("bg", "Куриерът ще дойде до 14:30.", "Куриерът работи от 9:00 до 18:00."),
+        ("hu", "A futár 14 óráig megérkezik.", "A futár 9:00–18:00 között dolgozik."),
+        ("en", "The courier will arrive by 2 pm.", "The courier works 9:00-18:00."),
+        ("de", "Der Kurier kommt bis 14 Uhr.", "Der Kurier arbeitet von 9:00 bis 18:00."),
+    ],
+)
+def test_a_time_of_day_answers_the_lead_time_and_a_range_of_hours_does_not(lang, point, hours):
+    assert _answered(lang, point, ("lead_time",)) == {"lead_time"}
+    assert _answered(lang, hours, ("lead_time",)) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "topics"),
+    [
+        ("ru", "Сделаем минут за 40.", {"lead_time"}),
+        ("ru", "Минут 40 назад заказ был принят.", set()),
+        ("uk", "Зробимо хвилин за 40.", {"lead_time"}),
+        ("uk", "Хвилин 40 тому замовлення прийняли.", set()),
+    ],
+)
+def test_the_unit_before_the_number_is_a_duration(lang, text, topics):
+    assert _answered(lang, text) == topics

@@ -33,6 +33,11 @@ _NUM = r"\d+(?:[\s\u00a0\u202f.,']\d{3})*(?:[.,]\d{1,2})?"
 _RANGE = r"\d+(?:[.,]\d)?(?:\s*[-–—]\s*\d+(?:[.,]\d)?)?"
 _DAY, _MONTH = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])"
 _NUMERIC_DATE = rf"{_DAY}\.{_MONTH}(?:\.\d{{2,4}})?|{_MONTH}/{_DAY}(?:/\d{{2,4}})?|{_DAY}/{_MONTH}/\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+# A time of day ("к 9:00", "до 13:00", "by 17:30"): a point in time like a date; not one end of
+# a range of hours ("с 23:00 до 7:00", "9:00–18:00"), which tells when a service runs.
+_HOUR = r"(?:[01]?\d|2[0-3]):[0-5]\d"
+_TO = r"\s*(?:[-–—]|\p{L}{1,4})\s*"
+_CLOCK = rf"(?<!{_HOUR}{_TO}){_HOUR}(?!{_TO}{_HOUR})"
 
 
 def normalize(text: str) -> str:
@@ -294,7 +299,7 @@ def _value_patterns(language: str, data: dict[str, Any]) -> dict[str, regex.Patt
     money = _money(language)
     duration = rf"{b}(?:(?:{_RANGE}|{number_words})(?:\s*|-)(?:{units})|{_alternation(language, values.get('durations', ())) or '(?!)'}){e}"
     dates = _alternation(language, values.get("dates", ())) or "(?!)"
-    date = rf"{b}(?:\d{{1,2}}\.?\s*(?:{month})|(?:{month})\s*\d{{1,2}}\.?|{_NUMERIC_DATE}|{day}|{dates}){e}"
+    date = rf"{b}(?:\d{{1,2}}\.?\s*(?:{month})|(?:{month})\s*\d{{1,2}}\.?|{_NUMERIC_DATE}|{_CLOCK}|{day}|{dates}){e}"
     return {kind: regex.compile(p, regex.IGNORECASE) for kind, p in zip(VALUE_KINDS, (money, duration, date))}
 
 
