@@ -789,3 +789,24 @@ def test_a_time_of_day_answers_the_lead_time_and_a_range_of_hours_does_not(lang,
 )
 def test_the_unit_before_the_number_is_a_duration(lang, text, topics):
     assert _answered(lang, text) == topics
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "topics"),
+    [
+        ("ru", "Сколько стоит шкаф и доставка в Химки?", {"price", "delivery_cost"}),
+        ("ru", "Сколько будет стоить отправить письмо курьером?", {"price"}),
+        ("uk", "Скільки коштує шафа і доставка до Ірпеня?", {"price", "delivery_cost"}),
+        ("uk", "Скільки коштує шафа? Доставку організуємо самі.", {"price"}),
+        ("bg", "Колко струва гардеробът и доставката до Перник?", {"price", "delivery_cost"}),
+        ("bg", "Колко струва гардеробът, който ви доставиха вчера?", {"price"}),
+        ("hu", "Mennyi a szállítás Gödre?", {"price", "delivery_cost"}),
+        ("hu", "Mennyi a szekrény ára? A szállítást mi intézzük.", {"price"}),
+        ("en", "What is the price of the wardrobe and delivery to Slough?", {"price", "delivery_cost"}),
+        ("en", "What is the price and delivery time for the wardrobe?", {"price", "lead_time"}),
+        ("de", "Was kosten der Schrank und die Lieferung nach Potsdam?", {"price", "delivery_cost"}),
+        ("de", "Mich interessieren Preis und Lieferzeit.", {"price", "lead_time"}),
+    ],
+)
+def test_a_price_question_joined_to_the_delivery_asks_the_delivery_cost_too(lang, text, topics):
+    assert _asked(lang, text) == topics

@@ -71,6 +71,7 @@ def questions(pack: Pack, doc: Document) -> Questions:
             for m in found
             if not _shadowed(pack, m, found, True) and not _yields(pack, text, clauses, m)
         ]
+        found += _named_with(pack, doc.text, text, clauses, found)
         previous = (start, end)
         sentence = text[start:end]
         question = "?" in sentence or _question_cue(pack, text, start, end) or _terse(sentence)
@@ -236,6 +237,29 @@ def _referent(pack: Pack, text: str, mention: Mention, start: int, end: int) -> 
         if mention.topic in topic.takes_over and topic.cue is not None and topic.cue.search(text, start, pronoun.start()):
             return Mention(name, mention.start, mention.end, mention.words)
     return mention
+
+
+def _named_with(
+    pack: Pack, original: str, text: str, clauses: list[tuple[int, int]], found: list[Mention]
+) -> list[Mention]:
+    """ "Сколько стоит пачка и доставка в Балашиху?", "Mennyi a szállítás Érdre?": a question of a
+    topic that another `takes_over` asks about that one too when that one's cue follows in the
+    clause right after it (one word between) or joined by "and" (`[question] coordinators`, one of
+    the last two words before it, at most four); "сколько будет стоить отправить документы курьером" asks a price."""
+    out: list[Mention] = []
+    for mention in found:
+        clause_end = _around(clauses, mention.start, len(text))[1]
+        for name, topic in pack.topics.items():
+            if mention.topic not in topic.takes_over or topic.cue is None or any(m.topic == name for m in (*found, *out)):
+                continue
+            cue = topic.cue.search(text, mention.end, clause_end)
+            if cue is None or any(m.start <= cue.start() < m.end for m in found):
+                continue  # "Preis und Lieferzeit": the cue is part of another question
+            gap = text[mention.end : cue.start()].split()
+            joined = pack.coordinator is not None and any(pack.coordinator.fullmatch(w) for w in gap[-2:])
+            if len(gap) <= 1 or joined and len(gap) <= 4:
+                out.append(Mention(name, cue.start(), cue.end(), original[cue.start() : cue.end()]))
+    return out
 
 
 def _shadowed(pack: Pack, mention: Mention, found: list[Mention], question: bool = False) -> bool:

@@ -97,6 +97,7 @@ class Pack:
     defer: regex.Pattern[str] | None = None  # "уточним", "we'll check": an answer put off
     opener: regex.Pattern[str] | None = None  # "когда", "when": no question cue after a statement of intent
     intent: regex.Pattern[str] | None = None  # "will", "'ll": the writer states what they will do
+    coordinator: regex.Pattern[str] | None = None  # "и", "and": joins a second thing asked about
     condition: regex.Pattern[str] | None = None  # "если", "if": a condition, which asks nothing beside a question
 
     def label(self, topic: str) -> str:
@@ -376,6 +377,7 @@ def _load(language: str, options_json: str) -> Pack | None:
         compile_phrases(language, data.get("confirm", {}).get("defer", ())),
         compile_phrases(language, data.get("question", {}).get("openers", ())),
         compile_phrases(language, data.get("question", {}).get("intent", ())),
+        compile_phrases(language, data.get("question", {}).get("coordinators", ())),
         compile_phrases(language, data.get("question", {}).get("conditions", ())),
     )
 
