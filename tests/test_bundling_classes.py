@@ -810,3 +810,24 @@ def test_the_unit_before_the_number_is_a_duration(lang, text, topics):
 )
 def test_a_price_question_joined_to_the_delivery_asks_the_delivery_cost_too(lang, text, topics):
     assert _asked(lang, text) == topics
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "topics"),
+    [
+        ("ru", "Стрижка шпица сколько и можно оплатить картой?", {"price", "payment_method"}),
+        ("ru", "Есть ли у вас самовывоз и когда можно забрать?", {"lead_time"}),
+        ("uk", "Стрижка шпіца скільки і можна оплатити карткою?", {"price", "payment_method"}),
+        ("uk", "Чи є у вас самовивіз і коли можна забрати?", {"lead_time"}),
+        ("bg", "Подстригването колко е и може ли с карта?", {"price", "payment_method"}),
+        ("bg", "Колко време отнема и може ли с карта?", {"lead_time", "payment_method"}),
+        ("hu", "Hogyan fizethetek, és van szabad asztal szombatra?", {"payment_method", "availability"}),
+        ("hu", "Hogyan fizethetek, és szabad a szállítás?", {"payment_method"}),  # a cue of another topic
+        ("en", "Can I pay by card, and is the room still free on Friday?", {"payment_method", "availability"}),
+        ("en", "Can I pay by card, and is delivery free?", {"payment_method", "delivery_cost"}),
+        ("de", "Kann ich mit Karte zahlen und ist der Raum noch frei?", {"payment_method", "availability"}),
+        ("de", "Kann ich mit Karte zahlen und ist die Lieferung frei?", {"payment_method"}),
+    ],
+)
+def test_a_part_of_a_question_that_names_nothing_asks_by_a_word_alone(lang, text, topics):
+    assert _asked(lang, text) == topics

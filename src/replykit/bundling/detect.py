@@ -80,6 +80,8 @@ def questions(pack: Pack, doc: Document) -> Questions:
             found = _beside_conditions(pack, text, clauses, found, start, end)
         if not found:
             found = _asked_alone(pack, doc.text, text, start, end, question)
+        elif question:
+            found += _asked_alone_in_parts(pack, doc.text, text, clauses, found, start, end)
         if not found:
             if before and "?" in sentence and len(sentence.split()) <= 3:  # "...до субботы. Реально?"
                 asked.extend(before)
@@ -154,6 +156,22 @@ def _asked_alone(pack: Pack, original: str, text: str, start: int, end: int, que
             if mentions:
                 return mentions
     return []
+
+
+def _asked_alone_in_parts(
+    pack: Pack, original: str, text: str, clauses: list[tuple[int, int]], found: list[Mention], start: int, end: int
+) -> list[Mention]:
+    """ "а стрижка йорка скільки і можна скинути на карту": in a question that names a topic, a
+    part of it — a clause, or a stretch up to "and" (`[question] coordinators`) — that names none
+    asks by an `ask_alone` word as a question of its own would (see `_asked_alone`)."""
+    cuts = sorted({start, end, *(max(start, min(e, end)) for _, e in clauses if start < e < end)})
+    if pack.coordinator is not None:
+        cuts = sorted({*cuts, *(m.start() for m in pack.coordinator.finditer(text, start, end))})
+    out: list[Mention] = []
+    for a, b in zip(cuts, cuts[1:]):
+        if not any(a <= m.start < b or a < m.end <= b or m.start <= a and b <= m.end for m in found):
+            out += [m for m in _asked_alone(pack, original, text, a, b, True) if m.topic not in {f.topic for f in found}]
+    return out
 
 
 def _noun_after(pack: Pack, text: str, position: int, end: int) -> bool:
