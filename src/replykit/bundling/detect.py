@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -146,9 +147,12 @@ def _asked_alone(pack: Pack, original: str, text: str, start: int, end: int, que
     counted ("сколько человек вмещает зал"): no question of the price."""
     ends = text[start:end].rstrip().endswith("?")
     for name, topic in pack.topics.items():
-        found = [m for m in topic.ask_end.finditer(text, start, end) if not text[m.end() : end].strip(" ?!")] if ends and topic.ask_end is not None else []
+        found = []
+        if ends and topic.ask_end is not None:
+            found = [m for m in topic.ask_end.finditer(text, start, end) if not text[m.end() : end].strip(" ?!")]
         if question and topic.ask_alone is not None:
-            found += [m for m in topic.ask_alone.finditer(text, start, end) if not (topic.counts and _noun_after(pack, text, m.end(), end))]
+            alone = topic.ask_alone.finditer(text, start, end)
+            found += [m for m in alone if not (topic.counts and _noun_after(pack, text, m.end(), end))]
         others = (t.cue for n, t in pack.topics.items() if n != name and t.cue is not None)
         if found and not any(cue.search(text, start, end) for cue in others):
             m = found[-1]
@@ -168,7 +172,7 @@ def _asked_alone_in_parts(
     if pack.coordinator is not None:
         cuts = sorted({*cuts, *(m.start() for m in pack.coordinator.finditer(text, start, end))})
     out: list[Mention] = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in itertools.pairwise(cuts):
         if not any(a <= m.start < b or a < m.end <= b or m.start <= a and b <= m.end for m in found):
             out += [m for m in _asked_alone(pack, original, text, a, b, True) if m.topic not in {f.topic for f in found}]
     return out
@@ -263,7 +267,8 @@ def _named_with(
     """ "Сколько стоит пачка и доставка в Балашиху?", "Mennyi a szállítás Érdre?": a question of a
     topic that another `takes_over` asks about that one too when that one's cue follows in the
     clause right after it (one word between) or joined by "and" (`[question] coordinators`, one of
-    the last two words before it, at most four); "сколько будет стоить отправить документы курьером" asks a price."""
+    the last two words before it, at most four); "сколько будет стоить отправить документы
+    курьером" asks a price."""
     out: list[Mention] = []
     for mention in found:
         clause_end = _around(clauses, mention.start, len(text))[1]
@@ -404,7 +409,9 @@ def _confirmations(pack: Pack, text: str, sentences: list[tuple[int, int]], limi
         begin = start + len(segment) - len(segment.lstrip())
         end = min(_around(sentences, begin, len(text))[1], limit)
         comma = text.find(",", begin, end)
-        starts = (begin, comma + 1 + len(text[comma + 1 : end]) - len(text[comma + 1 : end].lstrip())) if 0 <= comma and len(text[begin:comma].split()) <= 2 else (begin,)
+        starts = [begin]
+        if 0 <= comma and len(text[begin:comma].split()) <= 2:  # after a greeting
+            starts.append(comma + 1 + len(text[comma + 1 : end]) - len(text[comma + 1 : end].lstrip()))
         if not any(pack.confirm.match(text, at, limit) for at in starts):
             continue
         if pack.defer is None or not pack.defer.search(text, begin, end):
