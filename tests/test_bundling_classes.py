@@ -641,3 +641,193 @@ def test_a_referral_to_a_colleague_only_names_the_topic():
 )
 def test_indirect_questions_sizes_and_hungarian_by_a_day(lang, text, topics):
     assert _asked(lang, text) == topics
+
+
+# Fifth round (issue 5: mechanisms rather than phrases, after held-out 4).
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "topics"),
+    [
+        ("ru", "Химчистка дивана на три места — сколько примерно?", {"price"}),
+        ("ru", "Сколько человек вмещает банкетный зал?", set()),  # a noun after it is counted
+        ("ru", "Диван привезли, сколько ждать сборщика?", {"lead_time"}),
+        ("uk", "Чистка килима 2 на 3 метри скільки?", {"price"}),
+        ("uk", "Скільки людей вміщує зал?", set()),
+        ("bg", "Почистване на фурна, колко?", {"price"}),
+        ("bg", "Колко време отнема почистването?", {"lead_time"}),  # another topic named: not the price
+    ],
+)
+def test_a_bare_how_much_asks_the_price_when_the_question_names_nothing_else(lang, text, topics):
+    assert _asked(lang, text) == topics
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "topics"),
+    [
+        ("ru", "Есть ли свободный мастер на субботу?", {"availability"}),
+        ("ru", "Есть ли бесплатная доставка?", {"delivery_cost"}),  # another topic named
+        ("uk", "Чи вільний майстер у суботу?", {"availability"}),
+        ("uk", "Чи є у вас гарантія на ремонт?", {"warranty"}),
+        ("bg", "Имате ли свободен фотограф за 12 май?", {"availability"}),
+        ("bg", "Имате ли доставка до Русе?", set()),
+        ("hu", "Van szabad asztal péntek estére?", {"availability"}),
+        ("hu", "Szabad a szállítás Győrbe?", set()),
+        ("en", "Is the meeting room free on Friday?", {"availability"}),
+        ("en", "Can I open a free account?", set()),  # "free" before a noun is no charge
+        ("de", "Ist der Saal am Samstag noch frei?", {"availability"}),
+        ("de", "Ist die Lieferung frei?", set()),
+    ],
+)
+def test_free_vacant_or_had_asks_about_availability_when_the_question_names_nothing_else(lang, text, topics):
+    assert _asked(lang, text) == topics
+
+
+@pytest.mark.parametrize(
+    ("lang", "question", "reply", "topics"),
+    [
+        ("ru", "Есть ли свободный зал на пятницу? Сколько стоит аренда?", "Да, аренда — 5 000 ₽.", {"availability", "price"}),
+        ("ru", "Есть ли свободный зал на пятницу? Сколько стоит аренда?", "Аренда — 5 000 ₽.", {"price"}),
+        ("uk", "Чи вільна зала в п'ятницю? Скільки коштує оренда?", "Добрий день, так, оренда — 5000 грн.", {"availability", "price"}),
+        ("uk", "Чи вільна зала в п'ятницю? Скільки коштує оренда?", "Оренда — 5000 грн.", {"price"}),
+        ("bg", "Имате ли свободна зала в петък? Колко струва наемът?", "Имаме, наемът е 200 лв.", {"availability", "price"}),
+        ("bg", "Имате ли свободна зала в петък? Колко струва наемът?", "Наемът е 200 лв.", {"price"}),
+        ("hu", "Van szabad terem pénteken? Mennyibe kerül a bérlés?", "Igen, a bérleti díj 50 000 Ft.", {"availability", "price"}),
+        ("hu", "Van szabad terem pénteken? Mennyibe kerül a bérlés?", "A bérleti díj 50 000 Ft.", {"price"}),
+        ("en", "Is the hall free on Friday? How much is the rent?", "Hi, yes, the rent is $200.", {"availability", "price"}),
+        ("en", "Is the hall free on Friday? How much is the rent?", "The rent is $200.", {"price"}),
+        ("de", "Ist der Saal am Freitag noch frei? Was kostet die Miete?", "Ja, die Miete beträgt 200 €.", {"availability", "price"}),
+        ("de", "Ist der Saal am Freitag noch frei? Was kostet die Miete?", "Die Miete beträgt 200 €.", {"price"}),
+    ],
+)
+def test_yes_or_no_answers_the_one_yes_or_no_question_left(lang, question, reply, topics):
+    assert _asked(lang, question) == {"availability", "price"}
+    assert _answered(lang, reply, ("availability", "price")) == topics
+
+
+def test_yes_or_no_does_not_answer_a_question_that_needs_a_value():
+    # the price is the one question left: a yes tells no price
+    assert _answered("en", "Yes, we deliver on Fridays.", ("price",)) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "question", "reply"),
+    [
+        ("ru", "Зал на субботу свободен?", "На субботу свободно с 12 до 16."),
+        ("uk", "Зала на суботу вільна?", "На суботу вільно з 12 до 16."),
+        ("bg", "Залата свободна ли е в събота?", "В събота е свободна от 12 до 16."),
+        ("hu", "Szabad a terem szombaton?", "Szombaton 12 és 16 között szabad."),
+        ("en", "Is the hall free on Saturday?", "On Saturday it is free from 12 to 4."),
+        ("de", "Ist der Saal am Samstag frei?", "Am Samstag ist er von 12 bis 16 Uhr frei."),
+    ],
+)
+def test_free_or_booked_answers_availability_only_once_asked(lang, question, reply):
+    assert _asked(lang, question) == {"availability"}
+    assert "availability" in _answered(lang, reply, ("availability",))
+    assert "availability" not in _answered(lang, reply)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "topics"),
+    [
+        ("ru", "Если оплачу картой сегодня, когда привезёте?", {"lead_time"}),
+        ("ru", "А если оплатить картой?", {"payment_method"}),  # alone, the condition still asks
+        ("uk", "Якщо оплачу сьогодні, коли привезете?", {"lead_time"}),
+        ("uk", "А якщо оплатити карткою?", {"payment_method"}),
+        ("bg", "Ако платя с карта днес, кога ще пристигне?", {"lead_time"}),
+        ("bg", "Мога ли да платя с карта?", {"payment_method"}),
+        ("hu", "Ha ma kártyával fizetek, mikor érkezik meg?", {"lead_time"}),
+        ("hu", "Lehet kártyával fizetni?", {"payment_method"}),
+        ("en", "If I pay by card today, when will it arrive?", {"lead_time"}),
+        ("en", "What if I pay by card?", {"payment_method"}),
+        ("de", "Wenn ich heute mit Karte zahle, wann kommt es an?", {"lead_time"}),
+        ("de", "Und wenn ich mit Karte zahle?", {"payment_method"}),
+    ],
+)
+def test_a_topic_in_a_condition_is_not_asked_beside_a_question_about_another(lang, text, topics):
+    assert _asked(lang, text) == topics
+
+
+@pytest.mark.parametrize(
+    ("lang", "conditional", "plain"),
+    [
+        ("ru", "Если оплатите до 15 мая, доставим 20 мая.", "Оплатить нужно до 15 мая, доставим 20 мая."),
+        ("hu", "Ha május 15-ig fizet, május 20-án kiszállítjuk.", "Május 15-ig kell fizetni, május 20-án kiszállítjuk."),
+        ("en", "If you pay by May 15, we deliver on May 20.", "Please pay by May 15, we deliver on May 20."),
+        ("de", "Wenn Sie bis Freitag zahlen, liefern wir am Montag.", "Bitte zahlen Sie bis Freitag, wir liefern am Montag."),
+    ],
+)
+def test_a_payment_in_a_condition_tells_no_time_to_pay(lang, conditional, plain):
+    assert _answered(lang, conditional, ("lead_time",)) == {"lead_time"}
+    assert "payment_timing" in _answered(lang, plain, ("lead_time",))
+
+
+@pytest.mark.parametrize(
+    ("lang", "point", "hours"),
+    [
+        ("ru", "Курьер приедет к 14:30.", "Курьер работает с 9:00 до 18:00."),
+        ("uk", "Кур'єр приїде до 14:30.", "Кур'єр працює з 9:00 до 18:00."),
+        ("bg", "Куриерът ще дойде до 14:30.", "Куриерът работи от 9:00 до 18:00."),
+        ("hu", "A futár 14 óráig megérkezik.", "A futár 9:00–18:00 között dolgozik."),
+        ("en", "The courier will arrive by 2 pm.", "The courier works 9:00-18:00."),
+        ("de", "Der Kurier kommt bis 14 Uhr.", "Der Kurier arbeitet von 9:00 bis 18:00."),
+    ],
+)
+def test_a_time_of_day_answers_the_lead_time_and_a_range_of_hours_does_not(lang, point, hours):
+    assert _answered(lang, point, ("lead_time",)) == {"lead_time"}
+    assert _answered(lang, hours, ("lead_time",)) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "topics"),
+    [
+        ("ru", "Сделаем минут за 40.", {"lead_time"}),
+        ("ru", "Минут 40 назад заказ был принят.", set()),
+        ("uk", "Зробимо хвилин за 40.", {"lead_time"}),
+        ("uk", "Хвилин 40 тому замовлення прийняли.", set()),
+    ],
+)
+def test_the_unit_before_the_number_is_a_duration(lang, text, topics):
+    assert _answered(lang, text) == topics
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "topics"),
+    [
+        ("ru", "Сколько стоит шкаф и доставка в Химки?", {"price", "delivery_cost"}),
+        ("ru", "Сколько будет стоить отправить письмо курьером?", {"price"}),
+        ("uk", "Скільки коштує шафа і доставка до Ірпеня?", {"price", "delivery_cost"}),
+        ("uk", "Скільки коштує шафа? Доставку організуємо самі.", {"price"}),
+        ("bg", "Колко струва гардеробът и доставката до Перник?", {"price", "delivery_cost"}),
+        ("bg", "Колко струва гардеробът, който ви доставиха вчера?", {"price"}),
+        ("hu", "Mennyi a szállítás Gödre?", {"price", "delivery_cost"}),
+        ("hu", "Mennyi a szekrény ára? A szállítást mi intézzük.", {"price"}),
+        ("en", "What is the price of the wardrobe and delivery to Slough?", {"price", "delivery_cost"}),
+        ("en", "What is the price and delivery time for the wardrobe?", {"price", "lead_time"}),
+        ("de", "Was kosten der Schrank und die Lieferung nach Potsdam?", {"price", "delivery_cost"}),
+        ("de", "Mich interessieren Preis und Lieferzeit.", {"price", "lead_time"}),
+    ],
+)
+def test_a_price_question_joined_to_the_delivery_asks_the_delivery_cost_too(lang, text, topics):
+    assert _asked(lang, text) == topics
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "topics"),
+    [
+        ("ru", "Стрижка шпица сколько и можно оплатить картой?", {"price", "payment_method"}),
+        ("ru", "Есть ли у вас самовывоз и когда можно забрать?", {"lead_time"}),
+        ("uk", "Стрижка шпіца скільки і можна оплатити карткою?", {"price", "payment_method"}),
+        ("uk", "Чи є у вас самовивіз і коли можна забрати?", {"lead_time"}),
+        ("bg", "Подстригването колко е и може ли с карта?", {"price", "payment_method"}),
+        ("bg", "Колко време отнема и може ли с карта?", {"lead_time", "payment_method"}),
+        ("hu", "Hogyan fizethetek, és van szabad asztal szombatra?", {"payment_method", "availability"}),
+        ("hu", "Hogyan fizethetek, és szabad a szállítás?", {"payment_method"}),  # a cue of another topic
+        ("en", "Can I pay by card, and is the room still free on Friday?", {"payment_method", "availability"}),
+        ("en", "Can I pay by card, and is delivery free?", {"payment_method", "delivery_cost"}),
+        ("de", "Kann ich mit Karte zahlen und ist der Raum noch frei?", {"payment_method", "availability"}),
+        ("de", "Kann ich mit Karte zahlen und ist die Lieferung frei?", {"payment_method"}),
+    ],
+)
+def test_a_part_of_a_question_that_names_nothing_asks_by_a_word_alone(lang, text, topics):
+    assert _asked(lang, text) == topics

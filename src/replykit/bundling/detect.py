@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -71,13 +72,17 @@ def questions(pack: Pack, doc: Document) -> Questions:
             for m in found
             if not _shadowed(pack, m, found, True) and not _yields(pack, text, clauses, m)
         ]
+        found += _named_with(pack, doc.text, text, clauses, found)
         previous = (start, end)
         sentence = text[start:end]
         question = "?" in sentence or _question_cue(pack, text, start, end) or _terse(sentence)
         if question:
             found += _asked_by_value(pack, doc.text, text, clauses, reported, start, end, {m.topic for m in found})
-        if not found and sentence.rstrip().endswith("?"):
-            found = _asked_at_end(pack, doc.text, text, start, end)
+            found = _beside_conditions(pack, text, clauses, found, start, end)
+        if not found:
+            found = _asked_alone(pack, doc.text, text, start, end, question)
+        elif question:
+            found += _asked_alone_in_parts(pack, doc.text, text, clauses, found, start, end)
         if not found:
             if before and "?" in sentence and len(sentence.split()) <= 3:  # "...до субботы. Реально?"
                 asked.extend(before)
@@ -106,6 +111,24 @@ def _question_cue(pack: Pack, text: str, start: int, end: int) -> bool:
     return False
 
 
+def _beside_conditions(
+    pack: Pack, text: str, clauses: list[tuple[int, int]], found: list[Mention], start: int, end: int
+) -> list[Mention]:
+    """ "Если оплачу сегодня, когда смогу забрать?", "Ha ma fizetek, holnap megkapom?": a topic named
+    in a condition (from a word of the pack's `[question] conditions` to the clause end or the next
+    question cue) is not asked when the question asks about another topic outside it; alone
+    ("А если оплатить картой?") it still asks."""
+    if pack.condition is None or len(found) < 2:
+        return found
+    spans = []
+    for c in pack.condition.finditer(text, start, end):
+        stop = min(_around(clauses, c.end(), len(text))[1], end)
+        cue = pack.question.search(text, c.end(), stop)
+        spans.append((c.start(), cue.start() if cue is not None else stop))
+    inside = [m for m in found if any(s <= m.start and m.end <= e for s, e in spans)]
+    return [m for m in found if m not in inside] if inside and len(inside) < len(found) else found
+
+
 def _intends(pack: Pack, text: str, start: int, end: int) -> bool:
     """Whether `text[start:end]` states what the writer will do (see `_question_cue`)."""
     if pack.intent is not None and pack.intent.search(text, start, end):
@@ -115,19 +138,52 @@ def _intends(pack: Pack, text: str, start: int, end: int) -> bool:
     )
 
 
-def _asked_at_end(pack: Pack, original: str, text: str, start: int, end: int) -> list[Mention]:
-    """ "Кресло в сером есть?", "Столько есть?": a phrase of a topic's `ask_end` right before the
-    "?" that ends a question naming no other topic (no ask and no cue of one: "Доставка в Казань
-    есть?" is no question about stock) asks about the topic."""
+def _asked_alone(pack: Pack, original: str, text: str, start: int, end: int, question: bool) -> list[Mention]:
+    """A question that names no topic by an ask phrase and no other topic by a cue asks about a
+    topic by one of its words that alone say little: anywhere in the question for `ask_alone`
+    ("Фотосессия на час — сколько?", "Есть ли свободная Киа Рио на выходные?"), right before the
+    "?" that ends it for `ask_end` ("Кресло в сером есть?"; "Доставка в Казань есть?" asks no
+    stock). For a topic that `counts`, a noun right after an `ask_alone` word (ru, uk) is what is
+    counted ("сколько человек вмещает зал"): no question of the price."""
+    ends = text[start:end].rstrip().endswith("?")
     for name, topic in pack.topics.items():
-        if topic.ask_end is None:
-            continue
-        last = [m for m in topic.ask_end.finditer(text, start, end) if not text[m.end() : end].strip(" ?!")]
+        found = []
+        if ends and topic.ask_end is not None:
+            found = [m for m in topic.ask_end.finditer(text, start, end) if not text[m.end() : end].strip(" ?!")]
+        if question and topic.ask_alone is not None:
+            alone = topic.ask_alone.finditer(text, start, end)
+            found += [m for m in alone if not (topic.counts and _noun_after(pack, text, m.end(), end))]
         others = (t.cue for n, t in pack.topics.items() if n != name and t.cue is not None)
-        if last and not any(cue.search(text, start, end) for cue in others):
-            m = last[-1]
-            return _unmuted(pack, text, [Mention(name, m.start(), m.end(), original[m.start() : m.end()])], start, end)
+        if found and not any(cue.search(text, start, end) for cue in others):
+            m = found[-1]
+            mentions = _unmuted(pack, text, [Mention(name, m.start(), m.end(), original[m.start() : m.end()])], start, end)
+            if mentions:
+                return mentions
     return []
+
+
+def _asked_alone_in_parts(
+    pack: Pack, original: str, text: str, clauses: list[tuple[int, int]], found: list[Mention], start: int, end: int
+) -> list[Mention]:
+    """ "а стрижка йорка скільки і можна скинути на карту": in a question that names a topic, a
+    part of it — a clause, or a stretch up to "and" (`[question] coordinators`) — that names none
+    asks by an `ask_alone` word as a question of its own would (see `_asked_alone`)."""
+    cuts = sorted({start, end, *(max(start, min(e, end)) for _, e in clauses if start < e < end)})
+    if pack.coordinator is not None:
+        cuts = sorted({*cuts, *(m.start() for m in pack.coordinator.finditer(text, start, end))})
+    out: list[Mention] = []
+    for a, b in itertools.pairwise(cuts):
+        if not any(a <= m.start < b or a < m.end <= b or m.start <= a and b <= m.end for m in found):
+            out += [m for m in _asked_alone(pack, original, text, a, b, True) if m.topic not in {f.topic for f in found}]
+    return out
+
+
+def _noun_after(pack: Pack, text: str, position: int, end: int) -> bool:
+    """Whether a noun follows right after `position` (ru, uk; false elsewhere)."""
+    if pack.language not in MORPH_LANGUAGES:
+        return False
+    word = _WORD.match(text, position + len(text[position:end]) - len(text[position:end].lstrip()), end)
+    return word is not None and "NOUN" in best_grammemes(pack.language, word.group().lower())
 
 
 def _asked_by_value(
@@ -205,6 +261,30 @@ def _referent(pack: Pack, text: str, mention: Mention, start: int, end: int) -> 
     return mention
 
 
+def _named_with(
+    pack: Pack, original: str, text: str, clauses: list[tuple[int, int]], found: list[Mention]
+) -> list[Mention]:
+    """ "Сколько стоит пачка и доставка в Балашиху?", "Mennyi a szállítás Érdre?": a question of a
+    topic that another `takes_over` asks about that one too when that one's cue follows in the
+    clause right after it (one word between) or joined by "and" (`[question] coordinators`, one of
+    the last two words before it, at most four); "сколько будет стоить отправить документы
+    курьером" asks a price."""
+    out: list[Mention] = []
+    for mention in found:
+        clause_end = _around(clauses, mention.start, len(text))[1]
+        for name, topic in pack.topics.items():
+            if mention.topic not in topic.takes_over or topic.cue is None or any(m.topic == name for m in (*found, *out)):
+                continue
+            cue = topic.cue.search(text, mention.end, clause_end)
+            if cue is None or any(m.start <= cue.start() < m.end for m in found):
+                continue  # "Preis und Lieferzeit": the cue is part of another question
+            gap = text[mention.end : cue.start()].split()
+            joined = pack.coordinator is not None and any(pack.coordinator.fullmatch(w) for w in gap[-2:])
+            if len(gap) <= 1 or joined and len(gap) <= 4:
+                out.append(Mention(name, cue.start(), cue.end(), original[cue.start() : cue.end()]))
+    return out
+
+
 def _shadowed(pack: Pack, mention: Mention, found: list[Mention], question: bool = False) -> bool:
     """A match inside a longer match of a topic that shadows it ("стоит" in "стоит доставка");
     a `question` match also inside one of a topic that shadows it in questions."""
@@ -243,8 +323,9 @@ def answers(
         [
             Mention(name, m.start(), m.end(), text[m.start() : m.end()])
             for name, topic in pack.topics.items()
-            if topic.answer is not None
-            for m in topic.answer.finditer(norm, 0, end)
+            for pattern in (topic.answer, topic.answer_when_asked if name in asked else None)
+            if pattern is not None
+            for m in pattern.finditer(norm, 0, end)
         ],
         0,
         end,
@@ -283,6 +364,13 @@ def answers(
             owners = [owner] if owner else _uncued_owners(pack, kind, asked)
             for name in owners:
                 add(name, m.start(), m.end())
+    left = asked - found.keys()
+    if len(left) == 1 and pack.topics[next(iter(left))].yes_answers:
+        # "Есть ли свободная Киа Рио? И какой залог?" — "Да, залог 10 000 ₽.": yes or no answers
+        # the one yes-or-no question left
+        for begin, stop in _confirmations(pack, norm, sentences, end):
+            add(next(iter(left)), begin, stop)
+            break
     return found
 
 
@@ -302,22 +390,32 @@ def _confirmed(
     that begins with yes or no (the pack's `[confirm] words`) and names an asked topic answers it,
     unless it puts the answer off ("Да, сроки уточним завтра")."""
     out: dict[str, Mention] = {}
-    if pack.confirm is None or not asked:
-        return out
-    for start in (0, *(e for _, e in sentences if e < limit)):
-        segment = text[start:limit]
-        begin = start + len(segment) - len(segment.lstrip())
-        if pack.confirm.match(text, begin, limit) is None:
-            continue
-        end = min(_around(sentences, begin, len(text))[1], limit)
-        if pack.defer is not None and pack.defer.search(text, begin, end):
-            continue
+    for begin, end in _confirmations(pack, text, sentences, limit) if asked else ():
         for name in asked:
             ask = pack.topics[name].ask
             found = ask.search(text, begin, end) if ask is not None else None
             if found is not None and name not in out:
                 out[name] = Mention(name, found.start(), found.end(), text[found.start() : found.end()])
     return out
+
+
+def _confirmations(pack: Pack, text: str, sentences: list[tuple[int, int]], limit: int) -> Iterable[tuple[int, int]]:
+    """Spans of the sentences that begin with yes or no — or say it right after a greeting of at
+    most two words ("Добрый день, да, есть.", "Hi, yes, we have …") — and put nothing off."""
+    if pack.confirm is None:
+        return
+    for start in (0, *(e for _, e in sentences if e < limit)):
+        segment = text[start:limit]
+        begin = start + len(segment) - len(segment.lstrip())
+        end = min(_around(sentences, begin, len(text))[1], limit)
+        comma = text.find(",", begin, end)
+        starts = [begin]
+        if 0 <= comma and len(text[begin:comma].split()) <= 2:  # after a greeting
+            starts.append(comma + 1 + len(text[comma + 1 : end]) - len(text[comma + 1 : end].lstrip()))
+        if not any(pack.confirm.match(text, at, limit) for at in starts):
+            continue
+        if pack.defer is None or not pack.defer.search(text, begin, end):
+            yield begin, end
 
 
 def _shadowing_owner(
@@ -408,6 +506,16 @@ def _reports_past(pack: Pack, text: str, start: int, end: int) -> bool:
     return past
 
 
+def _conditional(pack: Pack, text: str, bounds: list[tuple[int, int]], position: int) -> bool:
+    """Whether `position` follows a word of `[question] conditions` in its stretch (the clause, or
+    the sentence when a cue is looked for there): "Ha ma 15 óráig fizet, holnap kiszállítjuk." —
+    the payment is the condition of the delivery date and tells no time to pay."""
+    if pack.condition is None:
+        return False
+    start = _around(bounds, position, len(text))[0]
+    return pack.condition.search(text, start, position) is not None
+
+
 def _cued_owner(
     pack: Pack,
     text: str,
@@ -437,7 +545,7 @@ def _cued_owner(
         if topic.cue is not None
         and (kind in topic.claims | topic.claims_with_cue or name in asked and kind in topic.claims_with_cue_when_asked)
         for m in topic.cue.finditer(text, stretch_start, stretch_end)
-        if topic.past_answers or not reported(m.start())
+        if (topic.past_answers or not reported(m.start())) and not _conditional(pack, text, bounds, m.start())
     ]
     candidates: dict[str, tuple[bool, int]] = {}
     sides: dict[str, set[bool]] = {}

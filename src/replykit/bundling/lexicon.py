@@ -33,6 +33,11 @@ _NUM = r"\d+(?:[\s\u00a0\u202f.,']\d{3})*(?:[.,]\d{1,2})?"
 _RANGE = r"\d+(?:[.,]\d)?(?:\s*[-–—]\s*\d+(?:[.,]\d)?)?"
 _DAY, _MONTH = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])"
 _NUMERIC_DATE = rf"{_DAY}\.{_MONTH}(?:\.\d{{2,4}})?|{_MONTH}/{_DAY}(?:/\d{{2,4}})?|{_DAY}/{_MONTH}/\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+# A time of day ("к 9:00", "до 13:00", "by 17:30"): a point in time like a date; not one end of
+# a range of hours ("с 23:00 до 7:00", "9:00–18:00"), which tells when a service runs.
+_HOUR = r"(?:[01]?\d|2[0-3]):[0-5]\d"
+_TO = r"\s*(?:[-–—]|\p{L}{1,4})\s*"
+_CLOCK = rf"(?<!{_HOUR}{_TO}){_HOUR}(?!{_TO}{_HOUR})"
 
 
 def normalize(text: str) -> str:
@@ -56,7 +61,11 @@ class Topic:
     takes_over: frozenset[str]
     ask: regex.Pattern[str] | None
     ask_end: regex.Pattern[str] | None  # asks only right before the "?" that ends a question about nothing else
+    ask_alone: regex.Pattern[str] | None  # asks anywhere in a question that names no other topic
+    yes_answers: bool  # a yes or no answers the topic when it is the one asked topic left unanswered
+    counts: bool  # an `ask_alone` word right before a noun counts it ("сколько человек"): no question of the topic
     answer: regex.Pattern[str] | None
+    answer_when_asked: regex.Pattern[str] | None  # answers only when the customer asked about the topic
     cue: regex.Pattern[str] | None
     mute: regex.Pattern[str] | None  # within these, an ask or answer phrase does not count
 
@@ -88,6 +97,8 @@ class Pack:
     defer: regex.Pattern[str] | None = None  # "уточним", "we'll check": an answer put off
     opener: regex.Pattern[str] | None = None  # "когда", "when": no question cue after a statement of intent
     intent: regex.Pattern[str] | None = None  # "will", "'ll": the writer states what they will do
+    coordinator: regex.Pattern[str] | None = None  # "и", "and": joins a second thing asked about
+    condition: regex.Pattern[str] | None = None  # "если", "if": a condition, which asks nothing beside a question
 
     def label(self, topic: str) -> str:
         return self.topics[topic].label
@@ -289,7 +300,7 @@ def _value_patterns(language: str, data: dict[str, Any]) -> dict[str, regex.Patt
     money = _money(language)
     duration = rf"{b}(?:(?:{_RANGE}|{number_words})(?:\s*|-)(?:{units})|{_alternation(language, values.get('durations', ())) or '(?!)'}){e}"
     dates = _alternation(language, values.get("dates", ())) or "(?!)"
-    date = rf"{b}(?:\d{{1,2}}\.?\s*(?:{month})|(?:{month})\s*\d{{1,2}}\.?|{_NUMERIC_DATE}|{day}|{dates}){e}"
+    date = rf"{b}(?:\d{{1,2}}\.?\s*(?:{month})|(?:{month})\s*\d{{1,2}}\.?|{_NUMERIC_DATE}|{_CLOCK}|{day}|{dates}){e}"
     return {kind: regex.compile(p, regex.IGNORECASE) for kind, p in zip(VALUE_KINDS, (money, duration, date))}
 
 
@@ -325,7 +336,11 @@ def _load(language: str, options_json: str) -> Pack | None:
                 takes_over=frozenset(spec.get("takes_over", ())),
                 ask=compile_phrases(language, phrases("ask"), phrases("exclude")),
                 ask_end=compile_phrases(language, phrases("ask_end")),
+                ask_alone=compile_phrases(language, phrases("ask_alone"), phrases("exclude")),
+                counts=spec.get("counts", False),
+                yes_answers=spec.get("yes_answers", False),
                 answer=compile_phrases(language, phrases("answer")),
+                answer_when_asked=compile_phrases(language, phrases("answer_when_asked")),
                 cue=compile_phrases(language, phrases("cue"), phrases("exclude")),
                 mute=compile_phrases(language, phrases("mute")),
             )
@@ -362,6 +377,8 @@ def _load(language: str, options_json: str) -> Pack | None:
         compile_phrases(language, data.get("confirm", {}).get("defer", ())),
         compile_phrases(language, data.get("question", {}).get("openers", ())),
         compile_phrases(language, data.get("question", {}).get("intent", ())),
+        compile_phrases(language, data.get("question", {}).get("coordinators", ())),
+        compile_phrases(language, data.get("question", {}).get("conditions", ())),
     )
 
 

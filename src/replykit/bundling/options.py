@@ -19,8 +19,10 @@ class TopicPhrases(_Options):
     cue: tuple[str, ...] = ()
     exclude: tuple[str, ...] = Field(default=(), description="phrases that cancel an ask or cue match starting with them")
     mute: tuple[str, ...] = Field(default=(), description="phrases within which an ask or answer match does not count")
+    ask_alone: tuple[str, ...] = Field(default=(), description="ask only in a question that names no other topic")
+    answer_when_asked: tuple[str, ...] = Field(default=(), description="answer only once the customer asked")
 
-    @field_validator("ask", "answer", "cue", "exclude", "mute")
+    @field_validator("ask", "answer", "cue", "exclude", "mute", "ask_alone", "answer_when_asked")
     @classmethod
     def _non_empty(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         if any(not p.strip() for p in value):
@@ -38,6 +40,7 @@ class TopicOptions(_Options):
     shadows: tuple[str, ...] = ()
     shadows_questions: tuple[str, ...] = ()
     past_answers: bool = True
+    yes_answers: bool = False
     asked_by: tuple[ValueKind, ...] = ()
     yields: tuple[str, ...] = ()
     takes_over: tuple[str, ...] = ()
