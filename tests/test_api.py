@@ -228,6 +228,8 @@ def test_a_known_name_gives_one_generic_salutation_finding_not_two():
     assert "RK504" in [f.code for f in replykit.check(text, locale="ru").findings]  # no name: the cliché rule
     ignored = replykit.check(text, customer=customer, locale="ru", config={"ignore": ["RK308"]})
     assert "RK504" in [f.code for f in ignored.findings]  # RK308 off: RK504 reports it again
+    suppressed = replykit.check(text + " <!-- replykit: ignore RK308 -->", customer=customer, locale="ru")
+    assert [f.code for f in suppressed.findings if f.code in ("RK308", "RK504")] == ["RK504"]
 
 
 def test_rule_names_are_unique():

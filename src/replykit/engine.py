@@ -312,7 +312,6 @@ def run(ctx: Context, rules: Sequence[RegisteredRule]) -> list[Finding]:
     hits = [(rule.info, hit) for rule in applicable(doc, rules) for hit in rule.check(ctx)]
     if not hits:
         return []
-    hits = _without_superseded(hits)
     original = doc.original
     line_starts = _line_starts(original)
     suppress = _suppressions(original, line_starts)
@@ -351,23 +350,21 @@ def run(ctx: Context, rules: Sequence[RegisteredRule]) -> list[Finding]:
             )
         )
     findings.sort(key=lambda f: (f.start, f.end, f.code))
-    return findings
+    return _without_superseded(findings)
 
 
-def _without_superseded(hits: list[tuple[RuleInfo, Hit]]) -> list[tuple[RuleInfo, Hit]]:
-    """Drop a hit that a more specific rule reports on an overlapping span.
+def _without_superseded(findings: list[Finding]) -> list[Finding]:
+    """Drop a finding that a more specific rule reports on an overlapping span.
 
     "Уважаемый клиент" is a generic salutation (RK504), but when the customer's name is known
-    RK308 says so and offers the name: one finding, not two. Ignoring RK308 brings RK504 back.
+    RK308 says so and offers the name: one finding, not two. Only findings that survived
+    selection and suppression replace others, so ignoring RK308 brings RK504 back.
     """
-    over = [(hit.start, hit.end, info.supersedes) for info, hit in hits if info.supersedes]
+    rules = registry()
+    over = [(f.start, f.end, codes) for f in findings if (codes := rules[f.code].info.supersedes)]
     if not over:
-        return hits
-    return [
-        (info, hit)
-        for info, hit in hits
-        if not any(info.code in codes and start < hit.end and hit.start < end for start, end, codes in over)
-    ]
+        return findings
+    return [f for f in findings if not any(f.code in codes and start < f.end and f.start < end for start, end, codes in over)]
 
 
 def _edit_span(doc: Document, edit: Edit) -> tuple[int, int]:
