@@ -12,7 +12,7 @@ from itertools import chain
 from pathlib import Path
 from typing import IO, Any
 
-from replykit.auditing.columns import make_columns
+from replykit.auditing.columns import Columns, make_columns
 from replykit.auditing.importers import read_csv, read_jsonl
 from replykit.auditing.result import FINDING_COLUMNS, families, summary_columns, summary_row
 from replykit.auditing.run import iter_audit
@@ -53,7 +53,7 @@ def audit_command(args: argparse.Namespace, config: Config) -> int:
     return 1 if failing else 0
 
 
-def column_map(path: Path | None, pairs: Sequence[str]) -> Any:
+def column_map(path: Path | None, pairs: Sequence[str]) -> Columns:
     """`Columns` from a TOML file and FIELD=COLUMN pairs ("customer.first_name=name" reaches into the customer map)."""
     table: dict[str, Any] = {}
     if path is not None:
@@ -87,7 +87,7 @@ def _read(export: str, fmt: str | None) -> Iterator[dict[str, Any]]:
     return read_jsonl(source) if fmt == "jsonl" else read_csv(source)
 
 
-def _writer(fmt: str, header: Sequence[str], out: IO[str]) -> Callable[[Sequence[Any]], None]:
+def _writer(fmt: str, header: Sequence[str], out: IO[str]) -> Callable[[Sequence[Any]], object]:
     """A function writing one row; the CSV header is written at once, so an empty audit still has one."""
     if fmt == "jsonl":
         return lambda row: out.write(json.dumps(dict(zip(header, row, strict=True)), ensure_ascii=False, default=str) + "\n")
