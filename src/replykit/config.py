@@ -30,6 +30,16 @@ _DEFAULT_NAME_SLOTS = (
 )  # fmt: skip
 
 ChannelPolicy = Literal["always", "first", "never"]
+PhraseKind = Literal["greeting", "farewell"]
+
+_GREETING_POLICY: dict[Channel, ChannelPolicy] = {
+    "email": "always", "chat": "first", "messenger": "first",
+    "social": "first", "sms": "never", "phone": "never",
+}  # fmt: skip
+_FAREWELL_POLICY: dict[Channel, ChannelPolicy] = {
+    "email": "always", "chat": "never", "messenger": "never",
+    "social": "never", "sms": "never", "phone": "never",
+}  # fmt: skip
 
 
 class GreetingOptions(_Options):
@@ -39,21 +49,11 @@ class GreetingOptions(_Options):
     (or of the day, in a chat that goes on for days); "never": not required.
     """
 
-    greeting: dict[Channel, ChannelPolicy] = Field(
-        default_factory=lambda: {
-            "email": "always", "chat": "first", "messenger": "first",
-            "social": "first", "sms": "never", "phone": "never",
-        }  # fmt: skip
-    )
-    farewell: dict[Channel, ChannelPolicy] = Field(
-        default_factory=lambda: {
-            "email": "always", "chat": "never", "messenger": "never",
-            "social": "never", "sms": "never", "phone": "never",
-        }  # fmt: skip
-    )
+    greeting: dict[Channel, ChannelPolicy] = Field(default_factory=_GREETING_POLICY.copy)
+    farewell: dict[Channel, ChannelPolicy] = Field(default_factory=_FAREWELL_POLICY.copy)
     time_of_day_grace_minutes: int = Field(default=30, ge=0, le=240)
     repeat_window_hours: float = Field(default=12.0, gt=0)
-    extra: dict[str, dict[Literal["greeting", "farewell"], list[dict[str, Any]]]] = Field(
+    extra: dict[str, dict[PhraseKind, list[dict[str, Any]]]] = Field(
         default_factory=dict,
         description="extra phrases per language, in the format of replykit/greetings/data/<lang>.toml",
     )

@@ -89,7 +89,7 @@ def inflect(lang: str, word: str, grammemes: frozenset[str]) -> str | None:
     for p in parse(lang, word.lower()):
         form = p.inflect(set(grammemes))
         if form is not None:
-            return form.word
+            return str(form.word)
     return None
 
 

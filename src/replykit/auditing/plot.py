@@ -76,7 +76,7 @@ def over_time(result: AuditResult, *, period: str, ax: Axes | None) -> Axes:
     for family in result.families:
         rates = [found[d][family] / replies[d] for d in days]
         if any(rates):
-            ax.plot(days, rates, marker="o", label=family)
+            ax.plot(days, rates, marker="o", label=family)  # type: ignore[arg-type]  # dates: matplotlib converts them
     ax.set_ylim(bottom=0)
     ax.set_ylabel("findings per reply")
     ax.set_title(f"Findings per reply by {period}")

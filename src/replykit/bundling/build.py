@@ -72,7 +72,7 @@ def _money(amount: Decimal, currency: str, locale: Locale) -> str:
     if amount == amount.to_integral_value():
         pattern = parse_pattern(locale.currency_formats["standard"].pattern)
         pattern.frac_prec = (0, 0)
-        return pattern.apply(amount, locale, currency=currency, currency_digits=False)
+        return str(pattern.apply(amount, locale, currency=currency, currency_digits=False))
     return format_currency(amount, currency, locale=locale)
 
 

@@ -251,7 +251,7 @@ class _Index:
     def _close(self, a: int, b: int, need: int) -> bool:
         sigs = self.sigs
         sa, sb = a * _BINS, b * _BINS
-        return sum(map(eq, sigs[sa : sa + _BINS], sigs[sb : sb + _BINS])) >= need
+        return bool(sum(map(eq, sigs[sa : sa + _BINS], sigs[sb : sb + _BINS])) >= need)
 
     def _find(self, g: int) -> int:
         parent = self.parent

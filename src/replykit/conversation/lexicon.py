@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 import regex
 
@@ -13,6 +13,8 @@ from replykit._data import read_language_data
 from replykit.conversation.options import EXTRA_KEYS
 from replykit.errors import ConfigError
 from replykit.greetings.lexicon import _phrase_pattern, _words
+
+_V = TypeVar("_V")
 
 _SEP = r"[\s\u00a0]+"
 UNITS = frozenset({"minute", "hour", "day", "week", "business_day"})
@@ -78,7 +80,7 @@ class Lexicon:
         return max(map(int, digits)) if digits else self._numbers[text.lower()]
 
 
-def _lookup(table: tuple[tuple[regex.Pattern[str], Any], ...], text: str) -> Any:
+def _lookup(table: tuple[tuple[regex.Pattern[str], _V], ...], text: str) -> _V:
     for pattern, value in table:
         if pattern.fullmatch(text):
             return value

@@ -20,6 +20,10 @@ EXTRA_KEYS = ("commit", "relative", "by_weekday", "by_time", "by_date", "months"
 _Seconds = Annotated[int, Field(ge=0)]
 
 _WORKWEEK = {day: ["09:00-18:00"] for day in WEEKDAYS[:5]}
+_TARGET_SECONDS: dict[Channel, int] = {
+    "chat": 60, "messenger": 600, "social": 3600, "sms": 3600, "email": 3600, "phone": 60,
+}  # fmt: skip
+_IDEAL_SECONDS: dict[Channel, int] = {"email": 900}
 
 
 def _parse_span(span: str) -> tuple[time, time]:
@@ -43,13 +47,11 @@ class ConversationOptions(_Options):
     """
 
     response_target_seconds: dict[Channel, _Seconds] = Field(
-        default_factory=lambda: {
-            "chat": 60, "messenger": 600, "social": 3600, "sms": 3600, "email": 3600, "phone": 60,
-        },  # fmt: skip
+        default_factory=_TARGET_SECONDS.copy,
         description="the longest acceptable wait, in business seconds, per channel",
     )
     response_ideal_seconds: dict[Channel, _Seconds] = Field(
-        default_factory=lambda: {"email": 900},
+        default_factory=_IDEAL_SECONDS.copy,
         description="a softer goal: a reply slower than this but within the target is reported as info",
     )
     business_hours: dict[Weekday, list[str]] = Field(default_factory=lambda: dict(_WORKWEEK))

@@ -210,7 +210,7 @@ def bare_deflection(ctx: Context) -> Iterator[Hit]:
 
 def hostility(text: str, lex: Lexicon) -> tuple[int, list[str]]:
     """A heuristic score of how hostile a customer message is, with the cues that made it."""
-    score, cues = 0, []
+    score, cues = 0, list[str]()
     if lex.insults is not None and (m := lex.insults.search(text)):
         score, cues = score + 2, [*cues, f"“{m.group()}”"]
     if lex.hostile is not None and (m := lex.hostile.search(text)):

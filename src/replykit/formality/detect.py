@@ -409,11 +409,11 @@ def _pattern_forms(t: _Text) -> list[Form]:
     for start, end, i in t.matches(lex.informal_re):
         phrase = t.text[start:end]
         key = " ".join(phrase.lower().split())
-        fix = lex.informal.get(key, "")
+        replacement = lex.informal.get(key, "")
         subject = lex.subject_forms.get(key)
         if subject is not None and (not t.mid_sentence(i) or _next_is_verb(t, i)):
-            fix = subject
-        fixed = match_case(phrase, fix) if fix else None
+            replacement = subject
+        fixed = match_case(phrase, replacement) if replacement else None
         forms.append(Form(start, end, "word", start, end, fixed, not t.mid_sentence(i)))
         covered.update(range(i, t.token_after(end)))
     for i, tok in enumerate(t.tokens):

@@ -72,7 +72,7 @@ def _compile(items: list[str], *, case_sensitive: bool = False) -> Phrases | Non
 
 def _merge(data: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     """The data file's keys (its [patterns] table flattened in) extended by the user's `extra`."""
-    out = {k: v for k, v in data.items() if k != "patterns"} | data.get("patterns", {})
+    out: dict[str, Any] = {k: v for k, v in data.items() if k != "patterns"} | data.get("patterns", {})
     for key, value in extra.items():
         current = out.get(key)
         if isinstance(current, list) and isinstance(value, list):

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 from babel.dates import get_period_id
 
 from replykit._data import read_language_data
 from replykit.errors import ConfigError
+
+if TYPE_CHECKING:
+    from replykit.config import PhraseKind
 
 REGISTERS = ("formal", "neutral", "familiar")
 DAY_PARTS = ("morning", "day", "evening", "night")
@@ -132,6 +136,6 @@ def _load(language: str, extra_json: str) -> Lexicon | None:
     )
 
 
-def lexicon(language: str, extra: dict[str, Any] | None = None) -> Lexicon | None:
+def lexicon(language: str, extra: Mapping[PhraseKind, list[dict[str, Any]]] | None = None) -> Lexicon | None:
     """The lexicon for `language` with the user's extra entries, or None if there is no data."""
     return _load(language, json.dumps(extra, sort_keys=True, ensure_ascii=False) if extra else "")

@@ -60,9 +60,9 @@ def tidy(word: str) -> str:
 def detect_gender(person: Person, lang: str = "ru") -> Gender | None:
     """Gender from the patronymic, then the first name, then the surname."""
     for which in ("middle", "first", "last"):
-        value = person.part(which)  # type: ignore[arg-type]
+        value = person.part(which)
         if value and not is_initial(value):
-            found = guess_gender(value, which, lang)  # type: ignore[arg-type]
+            found = guess_gender(value, which, lang)
             if found is not None:
                 return found
     return None
@@ -161,7 +161,7 @@ def _is_patronymic(word: str, lang: str) -> bool:
 
 def _score(word: str, part: Part, lang: str) -> float:
     tag = {"first": "Name", "last": "Surn"}[part]
-    return sum(p.score for p in parse(lang, word.lower()) if {tag, "nomn"} <= p.tag.grammemes)
+    return float(sum(p.score for p in parse(lang, word.lower()) if {tag, "nomn"} <= p.tag.grammemes))
 
 
 def _best(names: list[str], part: Part, lang: str) -> str | None:

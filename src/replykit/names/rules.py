@@ -268,7 +268,7 @@ def _part(analyses: set[tuple[Part, str]]) -> Part:
     parts = {p for p, _ in analyses}
     for part in ("middle", "first", "last"):
         if part in parts:
-            return part  # type: ignore[return-value]
+            return part
     return "first"
 
 

@@ -40,8 +40,8 @@ class PlainText:
     """`text` is what rules read; `starts[i]`/`ends[i]` give the original span of text[i]."""
 
     text: str
-    starts: array | None = None
-    ends: array | None = None
+    starts: array[int] | None = None
+    ends: array[int] | None = None
     quote_ranges: list[tuple[int, int]] = field(default_factory=list)
     is_html: bool = False
 

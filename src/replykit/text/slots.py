@@ -39,7 +39,7 @@ class Slot:
 def find_slots(text: str) -> list[Slot]:
     slots = []
     for match in _SLOT.finditer(text):
-        form = match.lastgroup  # each form has one group: the one that matched names the form
+        form = match.lastgroup or ""  # each form has one group: the one that matched names the form
         if form == "tag":
             kind, raw = "logic", ""
         elif form == "comment":

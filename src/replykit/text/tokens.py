@@ -56,7 +56,7 @@ class Token(NamedTuple):
 
 
 class Sentence(NamedTuple):
-    index: int
+    index: int  # type: ignore[assignment]  # the sentence's position; shadows tuple.index, never called
     start: int
     end: int
     first_token: int  # index into Document.tokens
@@ -152,7 +152,7 @@ def _re_class(chars: list[str] | str) -> str:
 def _kind(first: str) -> str:
     """A token's kind follows from its first character: a letter starts a word, a digit a number."""
     match = _KIND.match(first)
-    return match.lastgroup if match is not None else PUNCT
+    return (match.lastgroup if match is not None else None) or PUNCT
 
 
 def _pieces(segments: list[Segment], slots: list[Slot]) -> Iterator[tuple[str, int, int, Slot | None, bool]]:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -14,6 +14,9 @@ from replykit._data import read_language_data
 from replykit._lookup import Phrases
 from replykit.errors import ConfigError
 from replykit.greetings.lexicon import _phrase_pattern
+
+if TYPE_CHECKING:
+    from replykit.tone.options import MarkerKind
 
 KINDS = ("thanks", "apology", "acknowledgement", "further_help")
 _MAX_KNOWN = 50_000
@@ -84,8 +87,8 @@ def _readability(raw: dict[str, Any] | None, language: str) -> ReadabilityData |
             index=raw["index"],
             syllable_re=regex.compile(f"[{vowels}]+" if raw.get("vowel_groups") else f"[{vowels}]"),
             silent_final_e=bool(raw.get("silent_final_e", False)),
-            ease=tuple(raw["ease"]),  # type: ignore[arg-type]
-            grade=tuple(raw["grade"]),  # type: ignore[arg-type]
+            ease=tuple(raw["ease"]),
+            grade=tuple(raw["grade"]),
             long_word_syllables=int(raw["long_word_syllables"]),
         )
     except (KeyError, TypeError, ValueError) as exc:
@@ -104,6 +107,6 @@ def _load(language: str, extra_json: str) -> ToneData | None:
     return ToneData(language, _marker_pattern(markers), _readability(data.get("readability"), language))
 
 
-def tone_data(language: str, extra: dict[str, list[str]] | None = None) -> ToneData | None:
+def tone_data(language: str, extra: Mapping[MarkerKind, list[str]] | None = None) -> ToneData | None:
     """Markers and readability settings for `language` plus the user's extra markers."""
     return _load(language, json.dumps(extra, sort_keys=True, ensure_ascii=False) if extra else "")
