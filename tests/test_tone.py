@@ -42,8 +42,29 @@ def test_flesch_formula_for_english():
     assert card.readability.reading_ease == round(expected, 1)
 
 
+def test_amstad_and_wiener_sachtextformel_for_german():
+    # Counted by hand: 8 words in 2 sentences; syllables Wir 1, schicken 2, die 1, Rechnung 2,
+    # morgen 2, Sie 1, bekommen 3, Zahlungsbestätigung 6 = 18; 3+ syllables: 2 (25 %);
+    # one syllable: 3 (37.5 %); 7+ letters: schicken, Rechnung, bekommen, Zahlungsbestätigung (50 %).
+    card = replykit.check("Wir schicken die Rechnung morgen. Sie bekommen Zahlungsbestätigung.", locale="de").scorecard
+    r = card.readability
+    assert (r.words, r.sentences, r.syllables) == (8, 2, 18)
+    assert r.reading_ease == round(180 - 8 / 2 - 58.5 * 18 / 8, 1)
+    assert r.grade == round(0.1935 * 25 + 0.1672 * 4 + 0.1297 * 50 - 0.0327 * 37.5 - 0.875, 1)
+    assert "Amstad" in r.index
+
+
+def test_grade_formula_rejects_unknown_terms():
+    from replykit.errors import ConfigError
+    from replykit.tone.lexicon import _readability
+
+    raw = {"vowels": "aeiou", "index": "x", "ease": [1, 1, 1], "grade": {"letters_per_word": 1.0}, "long_word_syllables": 4}
+    with pytest.raises(ConfigError, match="letters_per_word"):
+        _readability(raw, "xx")
+
+
 def test_no_readability_index_without_data():
-    assert replykit.check("Guten Tag! Ihre Bestellung ist unterwegs.", locale="de").scorecard.readability is None
+    assert replykit.check("Jó napot! A rendelését feladtuk.", locale="hu").scorecard.readability is None
 
 
 def test_markers_present_and_absent():

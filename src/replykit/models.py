@@ -151,11 +151,11 @@ class Finding(_Frozen):
 
 
 class Readability(_Frozen):
-    """How hard the agent's own words are to read (languages with readability data: ru, en)."""
+    """How hard the agent's own words are to read (languages with readability data: ru, en, de)."""
 
     index: str = Field(description="the formula, e.g. Flesch Reading Ease (Oborneva, 2006)")
     reading_ease: float = Field(description="higher is easier; below 30 is very hard, above 80 easy")
-    grade: float = Field(description="Flesch–Kincaid grade: years of schooling needed")
+    grade: float = Field(description="school grade needed: Flesch–Kincaid (ru, en), Wiener Sachtextformel (de)")
     sentences: int
     words: int
     syllables: int

@@ -54,6 +54,8 @@ class Stats:
     words: int
     syllables: int
     long_words: int
+    # Words of 3+ syllables, of one syllable, of 7+ letters: counted only for a grade that weighs them.
+    shape: tuple[int, int, int] = (0, 0, 0)
 
     @property
     def ease(self) -> float:
@@ -61,8 +63,17 @@ class Stats:
 
     @property
     def grade(self) -> float:
-        a, b, c = self.data.grade
-        return a * self.words / len(self.sentences) + b * self.syllables / self.words + c
+        words = self.words
+        poly, mono, long_letters = self.shape
+        value = {
+            "constant": 1.0,
+            "words_per_sentence": words / len(self.sentences),
+            "syllables_per_word": self.syllables / words,
+            "percent_polysyllabic": 100 * poly / words,
+            "percent_monosyllabic": 100 * mono / words,
+            "percent_long_letters": 100 * long_letters / words,
+        }
+        return sum(coefficient * value[term] for term, coefficient in self.data.grade)
 
 
 def _ease(data: ReadabilityData, words: int, sentences: int, syllables: int) -> float:
@@ -72,6 +83,15 @@ def _ease(data: ReadabilityData, words: int, sentences: int, syllables: int) -> 
 
 def _sentence(rd: ReadabilityData, s: Sentence, words: int, syllables: int, long_words: list[str]) -> SentenceStats:
     return SentenceStats(s, words, syllables, tuple(long_words), _ease(rd, words, 1, syllables))
+
+
+def _shape(rd: ReadabilityData, ctx: Context) -> tuple[int, int, int]:
+    counts = [(rd.syllables(t.text), len(t.text)) for t in ctx.doc.words if t.segment == "own"]
+    return (
+        sum(1 for n, _ in counts if n >= 3),
+        sum(1 for n, _ in counts if n == 1),
+        sum(1 for _, letters in counts if letters > 6),
+    )
 
 
 def readability(ctx: Context) -> Stats | None:
@@ -104,7 +124,12 @@ def readability(ctx: Context) -> Stats | None:
             return None
         out.append(_sentence(rd, sentences[current], words, syllables, long_words))
         return Stats(
-            rd, tuple(out), sum(s.words for s in out), sum(s.syllables for s in out), sum(len(s.long_words) for s in out)
+            rd,
+            tuple(out),
+            sum(s.words for s in out),
+            sum(s.syllables for s in out),
+            sum(len(s.long_words) for s in out),
+            _shape(rd, ctx) if rd.needs_shape else (0, 0, 0),
         )
 
     return ctx.memo("tone.readability", compute)

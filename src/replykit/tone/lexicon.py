@@ -21,6 +21,13 @@ if TYPE_CHECKING:
 KINDS = ("thanks", "apology", "acknowledgement", "further_help")
 _MAX_KNOWN = 50_000
 _GAP = r"(?:[\s\u00a0]+[\p{L}\d'’\-]+){0,4}?[\s\u00a0]+"  # "..." in a phrase: up to four words
+# What a grade formula may weigh: Flesch–Kincaid takes the first two, the Wiener
+# Sachtextformel (German) the shares of polysyllabic (3+), monosyllabic and long (7+ letters) words.
+GRADE_TERMS = frozenset({
+    "constant", "words_per_sentence", "syllables_per_word",
+    "percent_polysyllabic", "percent_monosyllabic", "percent_long_letters",
+})  # fmt: skip
+_SHAPE_TERMS = frozenset({"percent_polysyllabic", "percent_monosyllabic", "percent_long_letters"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,9 +36,14 @@ class ReadabilityData:
     syllable_re: regex.Pattern[str]
     silent_final_e: bool
     ease: tuple[float, float, float]
-    grade: tuple[float, float, float]
+    grade: tuple[tuple[str, float], ...]  # (term of GRADE_TERMS, coefficient): a linear formula
     long_word_syllables: int
     _known: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def needs_shape(self) -> bool:
+        """Whether the grade counts words by their syllables or letters, not only in total."""
+        return any(term in _SHAPE_TERMS for term, _ in self.grade)
 
     @property
     def known(self) -> Callable[[str], int | None]:
@@ -88,11 +100,22 @@ def _readability(raw: dict[str, Any] | None, language: str) -> ReadabilityData |
             syllable_re=regex.compile(f"[{vowels}]+" if raw.get("vowel_groups") else f"[{vowels}]"),
             silent_final_e=bool(raw.get("silent_final_e", False)),
             ease=tuple(raw["ease"]),
-            grade=tuple(raw["grade"]),
+            grade=_grade(raw["grade"]),
             long_word_syllables=int(raw["long_word_syllables"]),
         )
     except (KeyError, TypeError, ValueError) as exc:
-        raise ConfigError(f"readability data for {language!r} is incomplete: {exc}") from None
+        raise ConfigError(f"readability data for {language!r} is incomplete or invalid: {exc}") from None
+
+
+def _grade(raw: list[float] | dict[str, float]) -> tuple[tuple[str, float], ...]:
+    """A grade formula: [a, b, c] is Flesch–Kincaid shaped, a table names its terms."""
+    if isinstance(raw, list):
+        a, b, c = raw
+        raw = {"words_per_sentence": a, "syllables_per_word": b, "constant": c}
+    unknown = set(raw) - GRADE_TERMS
+    if unknown:
+        raise ValueError(f"unknown grade terms {sorted(unknown)}; known: {sorted(GRADE_TERMS)}")
+    return tuple((term, float(coefficient)) for term, coefficient in raw.items())
 
 
 @lru_cache(maxsize=64)
