@@ -89,6 +89,9 @@ def test_builder_matches_the_issue_example():
         Offer(
             price=Decimal(5), lead_time=timedelta(days=1), payment_timing="after_delivery", payment_methods=("cash",)
         ),
+        Offer(
+            price=Decimal(80), lead_time=timedelta(days=3), payment_timing="invoice", payment_methods=("invoice", "transfer")
+        ),
     ],
 )
 def test_builder_output_passes_every_check(lang, offer):
@@ -98,6 +101,27 @@ def test_builder_output_passes_every_check(lang, offer):
     report = replykit.check(conversation(QUESTIONS[lang], reply), locale=lang)
     assert report.findings == (), (body, report.findings)
     assert codes(conversation(QUESTIONS[lang], "OK."), lang), "the question itself must be detected"
+
+
+@pytest.mark.parametrize(
+    ("locale", "currency", "price"),
+    [
+        ("en", "CHF", "CHF\u00a01,500"),  # a code of letters is set off from the digits
+        ("de_AT", "RUB", "RUB\u00a01.500"),
+        ("en", "EUR", "€1,500"),  # a symbol is not
+        ("en_CA", "USD", "US$1,500"),
+        ("ru", "RUB", "1\u00a0500\u00a0₽"),
+    ],
+)
+def test_builder_spaces_currency_codes_as_cldr_says(locale, currency, price):
+    assert price in bundle(Offer(price=Decimal(1500), currency=currency), locale=locale)
+
+
+def test_builder_does_not_list_the_invoice_twice():
+    text = bundle(Offer(payment_timing="invoice", payment_methods=("invoice",)), locale="en")
+    assert text.lower().count("invoice") == 1, text
+    both = bundle(Offer(payment_timing="invoice", payment_methods=("invoice", "card")), locale="en")
+    assert both.lower().count("invoice") == 1 and "card" in both, both
 
 
 @pytest.mark.parametrize("lang", sorted(QUESTIONS))

@@ -6,6 +6,7 @@ Every number, currency, plural, list and date comes from babel (CLDR); the langu
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
@@ -67,13 +68,35 @@ class Offer(BaseModel):
 
 def _money(amount: Decimal, currency: str, locale: Locale) -> str:
     """The locale's currency format, without decimals for whole amounts (1 500 ₽, not 1 500,00 ₽)."""
-    from babel.numbers import format_currency, parse_pattern
+    from babel.numbers import format_currency, get_currency_symbol, parse_pattern
 
     if amount == amount.to_integral_value():
         pattern = parse_pattern(locale.currency_formats["standard"].pattern)
         pattern.frac_prec = (0, 0)
-        return str(pattern.apply(amount, locale, currency=currency, currency_digits=False))
-    return format_currency(amount, currency, locale=locale)
+        text = str(pattern.apply(amount, locale, currency=currency, currency_digits=False))
+    else:
+        text = format_currency(amount, currency, locale=locale)
+    return _currency_spacing(text, get_currency_symbol(currency, locale=locale))
+
+
+def _currency_spacing(text: str, symbol: str) -> str:
+    """CLDR's currencySpacing, which babel does not apply: "RUB 1,500", not "RUB1,500".
+
+    A no-break space goes between a digit and a currency symbol whose adjacent character is
+    neither a symbol nor a space (a letter: RUB, CHF, US$ on its left), as CLDR's root
+    locale — which every locale inherits here — says; "€1,500" and "1 500 ₽" stay as they are.
+    """
+    if not symbol:
+        return text
+    if text.startswith(symbol) and text[len(symbol) : len(symbol) + 1].isdigit() and _bare(symbol[-1]):
+        return f"{symbol}\u00a0{text[len(symbol):]}"
+    if text.endswith(symbol) and text[-len(symbol) - 1 : -len(symbol)].isdigit() and _bare(symbol[0]):
+        return f"{text[: -len(symbol)]}\u00a0{symbol}"
+    return text
+
+
+def _bare(char: str) -> bool:
+    return unicodedata.category(char)[0] not in "SZ"
 
 
 def _sentence(clauses: list[str]) -> str:
@@ -125,11 +148,11 @@ def bundle(offer: Offer, *, locale: str = "ru") -> str:
             if cost == 0
             else words["delivery"].format(delivery=_money(cost, offer.currency, loc))
         )
+    # Payment by invoice already says how to pay: the invoice is not listed again as a method.
+    listed = [m for m in offer.payment_methods if not (m == "invoice" and offer.payment_timing == "invoice")]
     methods = (
-        format_list(
-            [words["invoice_method" if m == "invoice" else m] for m in offer.payment_methods], style="or", locale=loc
-        )
-        if offer.payment_methods
+        format_list([words["invoice_method" if m == "invoice" else m] for m in listed], style="or", locale=loc)
+        if listed
         else ""
     )
     second = ""
