@@ -8,9 +8,11 @@ phrase in the body, with more of the agent's words after it, stays the agent's.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -20,19 +22,38 @@ _WINDOW = 40  # lines read back from the end: a footer starts no further up than
 _FILLER = 60  # a line this short (a name, a phone, a URL) may sit between the footer's lines
 
 
+class _Cues(NamedTuple):
+    starts: regex.Pattern[str]  # a phrase that opens a boilerplate paragraph, at a line's start
+    lines: regex.Pattern[str]  # a phrase that makes its line boilerplate
+    opening: regex.Pattern[str]  # any cue, unanchored: what a line's first words may begin
+
+
 @cache
-def _cues() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    """One search for the phrases that open a boilerplate paragraph, one for boilerplate lines."""
+def _cues() -> _Cues:
     data = read_data("replykit.text", "footers")
     starts = _joined((p for lang in data.values() for p in lang["starts"]), r"\s+")
     lines = _joined((p for lang in data.values() for p in lang["lines"]), r"[^\S\n]+")
     flags = regex.I | regex.M
-    return (
-        # At a line's start, after bullets and an optional label ("Disclaimer:", "Важно:").
+    return _Cues(
+        # After bullets and an optional label ("Disclaimer:", "Важно:").
         regex.compile(rf"^[^\w\n]*(?:[^\n:]{{1,40}}:\s*)?(?:{starts})", flags | regex.S),
-        # At a line's start or a list item's ("ООО «Ромашка», ИНН 7701234567").
-        regex.compile(rf"(?:^|[,;|•·–—])[^\w\n]*(?:{lines})", flags),
+        # At a line's start or a list item's ("ООО «Ромашка», ИНН 7701234567"), from the break.
+        regex.compile(rf"[\n,;|•·–—][^\w\n]*(?:{lines})", flags),
+        # Partial matching finds no word boundary where the words end: what may begin a cue
+        # is what may begin it with its \b left out.
+        regex.compile(f"{starts}|{lines}".replace(r"\b", ""), regex.I),
     )
+
+
+# The first two words of a line, of a list item or after a label's colon: a cue is tried only
+# where it can begin with them, so most replies cost one scan and a few remembered look-ups.
+_OPENING = re.compile(r"[\n,;:|•·–—][^\w\n]*(\w[^\s|]{0,23}(?:[^\S\n]+[^\s|]{1,24})?\s?)")
+
+
+@lru_cache(maxsize=8192)
+def _may_open(words: str) -> bool:
+    """Can a cue begin with `words`? Remembered: lines of replies begin alike."""
+    return _cues().opening.match(words, partial=True) is not None
 
 
 def _joined(patterns: Iterable[str], space: str) -> str:
@@ -71,16 +92,25 @@ def footer_start(text: str, lines: Sequence[tuple[int, int, str]], quoted: Seque
 
 
 def _cue_lines(text: str, lines: Sequence[tuple[int, int, str]], first: int, last: int) -> set[int]:
-    """Lines first..last that a cue marks: its own line, and for a paragraph cue the paragraph's rest."""
-    starts_at, lines_at = _cues()
-    begin, end = lines[first][0], lines[last][1]
+    """Lines first..last that a cue marks: its own line, and for a paragraph cue the paragraph's rest.
+
+    A cue is tried only where the first words of a line or list item can begin one; the text's
+    first line, above which there is nothing to keep, is not read.
+    """
+    begin, end = max(lines[first][0] - 1, 0), lines[last][1]  # from the line break above the window
+    if not any(map(_may_open, _OPENING.findall(text, begin, end))):
+        return set()
+    cues = _cues()
     offsets = [lines[i][0] for i in range(first, last + 1)]
     cue: set[int] = set()
-    for m in lines_at.finditer(text, begin, end):
-        cue.add(first + bisect_right(offsets, m.start()) - 1)
-    for m in starts_at.finditer(text, begin, end):
-        i = first + bisect_right(offsets, m.start()) - 1
-        while i <= last and lines[i][2]:
+    tried: set[int] = set()
+    for m in _OPENING.finditer(text, begin, end):
+        if not _may_open(m[1]):
+            continue
+        i = first + bisect_right(offsets, m.start(1)) - 1
+        if cues.lines.match(text, m.start()):
             cue.add(i)
-            i += 1
+        if i not in tried and cues.starts.match(text, lines[i][0]):
+            cue.update(range(i, next((j for j in range(i, last + 1) if not lines[j][2]), last + 1)))
+        tried.add(i)
     return cue
