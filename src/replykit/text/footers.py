@@ -19,7 +19,7 @@ import regex
 from replykit._data import read_data
 
 _WINDOW = 40  # lines read back from the end: a footer starts no further up than this
-_FILLER = 60  # a line this short (a name, a phone, a URL) may sit between the footer's lines
+_FILLER = 60  # a line this short (a name, a phone, a URL) may sit among the footer's lines
 
 
 class _Cues(NamedTuple):
@@ -36,9 +36,9 @@ def _cues() -> _Cues:
     flags = regex.I | regex.M
     return _Cues(
         # After bullets and an optional label ("Disclaimer:", "Важно:").
-        regex.compile(rf"^[^\w\n]*(?:[^\n:]{{1,40}}:\s*)?(?:{starts})", flags | regex.S),
+        regex.compile(rf"^[^\w\n]{{0,8}}(?:[^\n:]{{1,40}}:\s*)?(?:{starts})", flags | regex.S),
         # At a line's start or a list item's ("ООО «Ромашка», ИНН 7701234567"), from the break.
-        regex.compile(rf"[\n,;|•·–—][^\w\n]*(?:{lines})", flags),
+        regex.compile(rf"[\n,;|•·–—][^\w\n]{{0,8}}(?:{lines})", flags),
         # Partial matching finds no word boundary where the words end: what may begin a cue
         # is what may begin it with its \b left out.
         regex.compile(f"{starts}|{lines}".replace(r"\b", ""), regex.I),
@@ -47,7 +47,7 @@ def _cues() -> _Cues:
 
 # The first two words of a line, of a list item or after a label's colon: a cue is tried only
 # where it can begin with them, so most replies cost one scan and a few remembered look-ups.
-_OPENING = re.compile(r"[\n,;:|•·–—][^\w\n]*(\w[^\s|]{0,23}(?:[^\S\n]+[^\s|]{1,24})?\s?)")
+_OPENING = re.compile(r"[\n,;:|•·–—][^\w\n]{0,8}(?=(\w[^\s|]{0,23}(?:[^\S\n]+[^\s|]{1,24})?\s?))")
 
 
 @lru_cache(maxsize=8192)
@@ -57,8 +57,8 @@ def _may_open(words: str) -> bool:
 
 
 def _joined(patterns: Iterable[str], space: str) -> str:
-    """One alternation of `patterns`, each space in them made to match `space`."""
-    return "|".join(f"(?:{p})".replace(" ", space) for p in patterns)
+    """One alternation of `patterns`, each space in them made to match `space` (" ?": or none)."""
+    return "|".join(f"(?:{p})".replace(" ?", f"(?:{space})?").replace(" ", space) for p in patterns)
 
 
 def footer_start(text: str, lines: Sequence[tuple[int, int, str]], quoted: Sequence[bool]) -> int | None:
@@ -66,8 +66,8 @@ def footer_start(text: str, lines: Sequence[tuple[int, int, str]], quoted: Seque
 
     `lines` are (start, end, stripped text) of every line, `quoted` says which are quoted
     history. The footer is the block from its first cue line to the last line of the agent's
-    text in which every line is a cue line, a line of a paragraph a cue opened, a blank line or
-    a short one; there must be some of the agent's text above it.
+    text in which every line is a cue line, a line wrapped after a paragraph cue, a blank line or
+    a short line that is not a sentence; there must be some of the agent's text above it.
     """
     last = len(lines) - 1
     while last >= 0 and (quoted[last] or not lines[last][2]):
@@ -84,15 +84,20 @@ def footer_start(text: str, lines: Sequence[tuple[int, int, str]], quoted: Seque
     for i in range(last, first - 1, -1):
         if i in cue:
             start = i
-        elif len(lines[i][2]) > _FILLER:
+        elif not _filler(lines[i][2]):
             break
     if start is None or not any(lines[j][2] and not quoted[j] for j in range(start)):
         return None
     return start
 
 
+def _filler(line: str) -> bool:
+    """A blank line, or one as short as a name, a phone or a URL and not a sentence."""
+    return not line or (len(line) <= _FILLER and line[-1] not in ".!?…")
+
+
 def _cue_lines(text: str, lines: Sequence[tuple[int, int, str]], first: int, last: int) -> set[int]:
-    """Lines first..last that a cue marks: its own line, and for a paragraph cue the paragraph's rest.
+    """Lines first..last that a cue marks: its own line, for a paragraph cue the lines wrapped after it.
 
     A cue is tried only where the first words of a line or list item can begin one; the text's
     first line, above which there is nothing to keep, is not read.
@@ -111,6 +116,17 @@ def _cue_lines(text: str, lines: Sequence[tuple[int, int, str]], first: int, las
         if cues.lines.match(text, m.start()):
             cue.add(i)
         if i not in tried and cues.starts.match(text, lines[i][0]):
-            cue.update(range(i, next((j for j in range(i, last + 1) if not lines[j][2]), last + 1)))
+            j = i + 1
+            while j <= last and _wrapped(lines[j - 1][2], lines[j][2]):
+                j += 1
+            cue.update(range(i, j))
         tried.add(i)
     return cue
+
+
+def _wrapped(line: str, following: str) -> bool:
+    """Does `following` continue the paragraph of `line` rather than start a new sentence after it?
+
+    "…конфиденциальны.\nЗаказ придёт завтра." is the agent going on, not the disclaimer.
+    """
+    return bool(following) and not (line[-1] in ".!?…" and following[0].isupper())

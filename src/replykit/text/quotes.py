@@ -93,11 +93,10 @@ def segment(text: str, html_quotes: list[tuple[int, int]] | None = None) -> list
             if ls >= start and le <= end + 1 and ls < end:
                 kinds[i] = "quote"
     footer = footer_start(text, lines, [kind == "quote" for kind in kinds])
-    if footer is not None:
+    if footer is not None:  # quoted history may follow it, and blank lines after that
         for i in range(footer, len(lines)):
-            if kinds[i] == "quote":
-                break
-            kinds[i] = "footer"
+            if kinds[i] != "quote":
+                kinds[i] = "footer"
     runs: list[list[Any]] = []  # [kind, start, end] of lines of one kind in a row
     for (start, end, _), kind in zip(lines, kinds):
         if runs and runs[-1][0] == kind:
