@@ -3,6 +3,8 @@ as a segment of their own, which no rule reads; the same phrases in the body sta
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 import regex
 from hypothesis import given
@@ -17,36 +19,36 @@ from replykit.text.quotes import segment
 FOOTERS = {
     "ru": (
         "Здравствуйте, Мария!\n\nЗаказ № 4821 передан в доставку, курьер позвонит заранее.\n\nС уважением,\nАнна",
-        "Данное сообщение и все вложения к нему являются конфиденциальными и предназначены исключительно "
+        ("Данное сообщение и все вложения к нему являются конфиденциальными и предназначены исключительно "
         "для адресата.\nЕсли вы получили это сообщение по ошибке, сообщите отправителю и удалите его.\n\n"
-        "ООО «Ромашка», ИНН 7701234567, ОГРН 1027700132195\nwww.romashka.ru",
+        "ООО «Ромашка», ИНН 7701234567, ОГРН 1027700132195\nwww.romashka.ru"),
     ),
     "uk": (
         "Вітаю, Олено!\n\nЗамовлення № 4821 вже передали до служби доставки.\n\nЗ повагою,\nАнна",
-        "Ця електронна пошта та будь-які вкладення є конфіденційними і призначені лише для адресата.\n"
-        "ТОВ «Ромашка», код ЄДРПОУ 12345678",
+        ("Ця електронна пошта та будь-які вкладення є конфіденційними і призначені лише для адресата.\n"
+        "ТОВ «Ромашка», код ЄДРПОУ 12345678"),
     ),
     "bg": (
         "Здравейте, Мария!\n\nПоръчка № 4821 е предадена на куриер днес.\n\nПоздрави,\nАнна",
-        "Това съобщение е поверително и е предназначено само за посочения адресат.\n"
-        "Ако сте получили това съобщение по грешка, моля, изтрийте го.\nЕИК 123456789",
+        ("Това съобщение е поверително и е предназначено само за посочения адресат.\n"
+        "Ако сте получили това съобщение по грешка, моля, изтрийте го.\nЕИК 123456789"),
     ),
     "hu": (
         "Kedves Mária!\n\nA 4821-es rendelését ma átadtuk a futárnak.\n\nÜdvözlettel,\nAnna",
-        "Ez az e-mail bizalmas információt tartalmaz, és kizárólag a címzett részére szól.\n"
-        "Amennyiben nem Ön a címzett, kérjük, törölje.\nAdószám: 12345678-2-42\n\nKüldve az iPhone-omról",
+        ("Ez az e-mail bizalmas információt tartalmaz, és kizárólag a címzett részére szól.\n"
+        "Amennyiben nem Ön a címzett, kérjük, törölje.\nAdószám: 12345678-2-42\n\nKüldve az iPhone-omról"),
     ),
     "en": (
         "Hello Mary,\n\nyour order 4821 has left our warehouse and the courier will call you first.\n\nBest regards,\nAnna",
-        "This e-mail and any attachments are confidential and intended solely for the addressee.\n"
+        ("This e-mail and any attachments are confidential and intended solely for the addressee.\n"
         "If you are not the intended recipient, please notify the sender and delete it.\n\n"
-        "Please consider the environment before printing this e-mail.\n\nSent from my iPhone",
+        "Please consider the environment before printing this e-mail.\n\nSent from my iPhone"),
     ),
     "de": (
         "Hallo Frau Müller,\n\nIhre Bestellung 4821 ist heute an den Kurier gegangen.\n\nMit freundlichen Grüßen\nAnna",
-        "Diese E-Mail enthält vertrauliche Informationen und ist ausschließlich für den Adressaten bestimmt.\n\n"
+        ("Diese E-Mail enthält vertrauliche Informationen und ist ausschließlich für den Adressaten bestimmt.\n\n"
         "Beispiel GmbH, Registergericht: Amtsgericht München, HRB 12345\nGeschäftsführer: Max Muster\n"
-        "USt-IdNr.: DE123456789",
+        "USt-IdNr.: DE123456789"),
     ),
 }
 
@@ -85,8 +87,10 @@ def test_footer_above_quoted_history_and_after_a_signature():
 # A phrase of a footer inside the agent's own text, followed by more of it, or the whole reply.
 NEAR_MISSES = [
     "Здравствуйте!\n\nВаши данные конфиденциальны и не передаются третьим лицам.\nЗаказ придёт завтра.",
-    "Здравствуйте!\n\nДанное сообщение является конфиденциальным, поэтому отвечаю лично.\n\nЗаказ придёт завтра, "
-    "курьер позвонит за час до приезда и уточнит удобное время доставки.",
+    (
+        "Здравствуйте!\n\nДанное сообщение является конфиденциальным, поэтому отвечаю лично.\n\nЗаказ придёт завтра, "
+        "курьер позвонит за час до приезда и уточнит удобное время доставки."
+    ),
     "Спасибо!\nВаш ИНН 7701234567 мы внесли в договор.",
     "Здравствуйте!\n\nВы можете отписаться от рассылки в письме.",
     "Данное сообщение и все вложения к нему являются конфиденциальными.",
@@ -140,7 +144,7 @@ def test_segments_tile_the_text(lines, newline, trailing):
     text = newline.join(lines) + (newline if trailing else "")
     segments = segment(text)
     assert "".join(text[s.start : s.end] for s in segments) == text
-    assert all(a.end == b.start and a.kind != b.kind for a, b in zip(segments, segments[1:]))
+    assert all(a.end == b.start and a.kind != b.kind for a, b in pairwise(segments))
     assert all(s.start < s.end for s in segments)
     kinds = [s.kind for s in segments]
     assert kinds[:1] != ["footer"]
