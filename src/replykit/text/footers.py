@@ -9,7 +9,6 @@ phrase in the body, with more of the agent's words after it, stays the agent's.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from typing import NamedTuple
@@ -45,9 +44,12 @@ def _cues() -> _Cues:
     )
 
 
-# The first two words of a line, of a list item or after a label's colon: a cue is tried only
-# where it can begin with them, so most replies cost one scan and a few remembered look-ups.
-_OPENING = re.compile(r"[\n,;:|•·–—][^\w\n]{0,8}(?=(\w[^\s|]{0,23}(?:[^\S\n]+[^\s|]{1,24})?\s?))")
+# The first two words of a line, of a list item or after a label's colon (the line break or mark
+# before them is matched): a cue is tried only where it can begin with them, so most lines cost
+# a scan and a few remembered look-ups. A line that ends as a sentence has no list items.
+_FIRST_WORDS = r"[^\w\n]{0,8}(?=(\w[^\s|]{0,23}(?:[^\S\n]+[^\s|]{1,24})?\s?))"
+_OPENING = re.compile(r"[\n,;:|•·–—]" + _FIRST_WORDS)
+_SENTENCE_OPENING = re.compile(r"[\n:]" + _FIRST_WORDS)
 
 
 @lru_cache(maxsize=8192)
@@ -67,27 +69,32 @@ def footer_start(text: str, lines: Sequence[tuple[int, int, str]], quoted: Seque
     `lines` are (start, end, stripped text) of every line, `quoted` says which are quoted
     history. The footer is the block from its first cue line to the last line of the agent's
     text in which every line is a cue line, a line wrapped after a paragraph cue, a blank line or
-    a short line that is not a sentence; there must be some of the agent's text above it.
+    a short line that is not a sentence; there must be some of the agent's text above it. Read
+    from the end up, a reply is done with at its last sentence: its length costs nothing.
     """
     last = len(lines) - 1
     while last >= 0 and (quoted[last] or not lines[last][2]):
         last -= 1
-    first = last
-    while first > 0 and last - first < _WINDOW and not quoted[first - 1]:
-        first -= 1
-    if first < 0:
-        return None
-    cue = _cue_lines(text, lines, first, last)
-    if not cue:
-        return None
+    first = 0  # the agent's first line: the footer starts below it
+    while first < last and (quoted[first] or not lines[first][2]):
+        first += 1
+    floor = max(last - _WINDOW, first + 1)
     start = None
-    for i in range(last, first - 1, -1):
-        if i in cue:
+    i = last
+    while i >= floor and not quoted[i]:
+        line = lines[i][2]
+        if _is_cue(text, lines[i]):
             start = i
-        elif not _filler(lines[i][2]):
-            break
-    if start is None or not any(lines[j][2] and not quoted[j] for j in range(start)):
-        return None
+        elif not _filler(line):
+            # A sentence: the agent's, unless a paragraph cue above it runs on into it.
+            while i > floor and not quoted[i - 1] and _wrapped(lines[i - 1][2], lines[i][2]):
+                i -= 1
+                if _is_cue(text, lines[i], paragraph=True):
+                    start = i
+                    break
+            else:
+                break
+        i -= 1
     return start
 
 
@@ -96,37 +103,32 @@ def _filler(line: str) -> bool:
     return not line or (len(line) <= _FILLER and line[-1] not in ".!?…")
 
 
-def _cue_lines(text: str, lines: Sequence[tuple[int, int, str]], first: int, last: int) -> set[int]:
-    """Lines first..last that a cue marks: its own line, for a paragraph cue the lines wrapped after it.
-
-    A cue is tried only where the first words of a line or list item can begin one; the text's
-    first line, above which there is nothing to keep, is not read.
-    """
-    begin, end = max(lines[first][0] - 1, 0), lines[last][1]  # from the line break above the window
-    if not any(map(_may_open, _OPENING.findall(text, begin, end))):
-        return set()
-    cues = _cues()
-    offsets = [lines[i][0] for i in range(first, last + 1)]
-    cue: set[int] = set()
-    tried: set[int] = set()
-    for m in _OPENING.finditer(text, begin, end):
-        if not _may_open(m[1]):
-            continue
-        i = first + bisect_right(offsets, m.start(1)) - 1
-        if cues.lines.match(text, m.start()):
-            cue.add(i)
-        if i not in tried and cues.starts.match(text, lines[i][0]):
-            j = i + 1
-            while j <= last and _wrapped(lines[j - 1][2], lines[j][2]):
-                j += 1
-            cue.update(range(i, j))
-        tried.add(i)
-    return cue
-
-
 def _wrapped(line: str, following: str) -> bool:
     """Does `following` continue the paragraph of `line` rather than start a new sentence after it?
 
     "…конфиденциальны.\nЗаказ придёт завтра." is the agent going on, not the disclaimer.
     """
-    return bool(following) and not (line[-1] in ".!?…" and following[0].isupper())
+    return bool(line) and bool(following) and not (line[-1] in ".!?…" and following[0].isupper())
+
+
+def _is_cue(text: str, line: tuple[int, int, str], paragraph: bool = False) -> bool:
+    """Does a cue mark the line (with `paragraph`: open a boilerplate paragraph on it)?
+
+    A cue is tried only where the first words of the line or of a list item in it can begin
+    one. Never asked of the text's first line (whose start no line break marks).
+    """
+    start, end, stripped = line
+    if not stripped:
+        return False
+    cues = _cues()
+    tried = False
+    opening = _SENTENCE_OPENING if stripped[-1] in ".!?…" else _OPENING
+    for m in opening.finditer(text, max(start - 1, 0), end):  # from the line break above it
+        if not _may_open(m[1]):
+            continue
+        if not paragraph and cues.lines.match(text, m.start()):
+            return True
+        if not tried and cues.starts.match(text, start):
+            return True
+        tried = True
+    return False
