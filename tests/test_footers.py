@@ -84,6 +84,21 @@ def test_footer_above_quoted_history_and_after_a_signature():
     assert _kinds(signed) == [("own", f"{body}\n"), ("signature", "-- \nAnna\n"), ("footer", "Sent from my iPhone")]
 
 
+def test_hard_wrapped_disclaimer_and_html_footer():
+    wrapped = (
+        "CONFIDENTIALITY NOTICE: This e-mail and any attachments are confidential\nand may be privileged. If "
+        "you are not the intended recipient, please\nnotify the sender.\nAny unauthorised use is strictly prohibited."
+    )
+    assert _kinds(f"Hello,\nDone.\n\nBest,\nAnna\n\n{wrapped}")[-1] == ("footer", wrapped)
+    html = Document(
+        "<p>Заказ отправлен.</p><p>С уважением,<br>Анна</p><p style='font-size:8pt'>Данное сообщение и любые "
+        "приложения к нему конфиденциальны.</p><p>Отправлено из мобильной Почты Mail.ru</p>"
+    )
+    [footer] = [s for s in html.segments if s.kind == "footer"]
+    assert html.text[footer.start : footer.end].startswith("Данное сообщение")
+    assert html.text[html.own_end - 5 : html.own_end].strip() == "Анна"
+
+
 # A phrase of a footer inside the agent's own text, followed by more of it, or the whole reply.
 NEAR_MISSES = [
     "Здравствуйте!\n\nВаши данные конфиденциальны и не передаются третьим лицам.\nЗаказ придёт завтра.",
