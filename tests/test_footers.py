@@ -99,6 +99,19 @@ def test_hard_wrapped_disclaimer_and_html_footer():
     assert html.text[html.own_end - 5 : html.own_end].strip() == "Анна"
 
 
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "View in browser | Unsubscribe | Manage preferences",
+        "You are receiving this email because you signed up at example.com.\nUnsubscribe",
+        "Вы получили это письмо, так как подписаны на рассылку.\nОтписаться",
+        "Wenn Sie diesen Newsletter nicht mehr erhalten möchten, klicken Sie hier.",
+    ],
+)
+def test_unsubscribe_notice_is_a_footer(footer):
+    assert _kinds(f"Hi,\nthanks.\n\n{footer}")[-1] == ("footer", footer)
+
+
 # A phrase of a footer inside the agent's own text, followed by more of it, or the whole reply.
 NEAR_MISSES = [
     "Здравствуйте!\n\nВаши данные конфиденциальны и не передаются третьим лицам.\nЗаказ придёт завтра.",
@@ -108,6 +121,9 @@ NEAR_MISSES = [
     ),
     "Спасибо!\nВаш ИНН 7701234567 мы внесли в договор.",
     "Здравствуйте!\n\nВы можете отписаться от рассылки в письме.",
+    "Здравствуйте!\n\nЧтобы отписаться от рассылки, нажмите ссылку внизу письма.",
+    "Здравствуйте!\n\nОтписаться от рассылки можно в личном кабинете",
+    "Hi,\nyour order shipped.\n\nTo unsubscribe, click the link at the bottom of any of our emails.",
     "Данное сообщение и все вложения к нему являются конфиденциальными.",
     "Вітаю!\n\nЦей лист конфіденційний, тому надсилаю його лише вам.\nЗамовлення прийде завтра, кур'єр зателефонує за годину.",
     "Здравейте!\n\nЕИК на фирмата ни е 123456789, той е посочен и във фактурата.\nПратката пристига утре.",
