@@ -24,7 +24,8 @@ _FILLER = 60  # a line this short (a name, a phone, a URL) may sit among the foo
 class _Cues(NamedTuple):
     starts: regex.Pattern[str]  # a phrase that opens a boilerplate paragraph, at a line's start
     lines: regex.Pattern[str]  # a phrase that makes its line boilerplate
-    opening: regex.Pattern[str]  # any cue, unanchored: what a line's first words may begin
+    may_start: regex.Pattern[str]  # `starts` unanchored, to ask what a line's first words may begin
+    may_line: regex.Pattern[str]  # `lines` likewise
 
 
 @cache
@@ -40,7 +41,8 @@ def _cues() -> _Cues:
         regex.compile(rf"[\n,;|•·–—][^\w\n]{{0,8}}(?:{lines})", flags),
         # Partial matching finds no word boundary where the words end: what may begin a cue
         # is what may begin it with its \b left out.
-        regex.compile(f"{starts}|{lines}".replace(r"\b", ""), regex.I),
+        regex.compile(starts.replace(r"\b", ""), regex.I),
+        regex.compile(lines.replace(r"\b", ""), regex.I),
     )
 
 
@@ -53,9 +55,10 @@ _SENTENCE_OPENING = re.compile(r"[\n:]" + _FIRST_WORDS)
 
 
 @lru_cache(maxsize=8192)
-def _may_open(words: str) -> bool:
-    """Can a cue begin with `words`? Remembered: lines of replies begin alike."""
-    return _cues().opening.match(words, partial=True) is not None
+def _may_open(words: str) -> tuple[bool, bool]:
+    """Can a paragraph cue, a line cue begin with `words`? Remembered: lines of replies begin alike."""
+    cues = _cues()
+    return cues.may_start.match(words, partial=True) is not None, cues.may_line.match(words, partial=True) is not None
 
 
 def _joined(patterns: Iterable[str], space: str) -> str:
@@ -124,11 +127,11 @@ def _is_cue(text: str, line: tuple[int, int, str], paragraph: bool = False) -> b
     tried = False
     opening = _SENTENCE_OPENING if stripped[-1] in ".!?…" else _OPENING
     for m in opening.finditer(text, max(start - 1, 0), end):  # from the line break above it
-        if not _may_open(m[1]):
-            continue
-        if not paragraph and cues.lines.match(text, m.start()):
+        may_start, may_line = _may_open(m[1])
+        if may_line and not paragraph and cues.lines.match(text, m.start()):
             return True
-        if not tried and cues.starts.match(text, start):
-            return True
-        tried = True
+        if may_start and not tried:
+            if cues.starts.match(text, start):
+                return True
+            tried = True
     return False
