@@ -168,6 +168,27 @@ def test_find_templates_compares_own_words_not_quoted_history_or_signature():
     assert cluster.pattern.startswith("Hello {name}, we have sent your refund today")
 
 
+LEGAL_FOOTER = (
+    "This e-mail and any attachments are confidential and intended solely for the addressee. If you are not the "
+    "intended recipient, please notify the sender immediately and delete it; any use, copying or disclosure of its "
+    "contents is prohibited.\nPlease consider the environment before printing this e-mail."
+)
+
+
+def test_find_templates_leaves_out_a_legal_footer():
+    """One disclaimer under unrelated replies, with no "-- " above it, does not make them copies."""
+    rnd = random.Random(11)
+    vocabulary = "order parcel refund courier warehouse address invoice card week today soon check team".split()
+    footed = [f"{_random_reply(rnd, vocabulary)}\n\nAnna Petrova\n\n{LEGAL_FOOTER}" for _ in range(80)]
+    assert replykit.find_templates(footed, own_text=False)  # as whole strings the footer pulls them together
+    assert replykit.find_templates(footed) == []
+    canned = "Hello {}, we have sent your refund today, it will reach your card within five working days."
+    footers = [LEGAL_FOOTER, "Sent from my iPhone", "Registergericht: Amtsgericht München, HRB 12345", ""]
+    replies = [f"{canned.format(n)}\n\n{f}" for n, f in zip(("Ann", "Bob", "Eve", "Max"), footers)]
+    [cluster] = replykit.find_templates([*replies, *footed[:5]])
+    assert cluster.members == (0, 1, 2, 3)
+
+
 @pytest.mark.parametrize("bad", [None, "text", ["ok", 5]])
 def test_find_templates_rejects_bad_input(bad):
     with pytest.raises(InputError):

@@ -98,8 +98,8 @@ class Document:
 
     @_cached
     def own_end(self) -> int:
-        """End of the agent's own words and signature (where quoted history starts, if it does)."""
-        ends = [s.end for s in self.segments if s.kind != "quote"]
+        """End of the agent's own words and signature (where a footer or quoted history starts)."""
+        ends = [s.end for s in self.segments if s.kind == "own" or s.kind == "signature"]
         return max(ends) if ends else 0
 
     @_cached
@@ -118,7 +118,7 @@ class Document:
     # Rules read these many times per reply: cached, a read is a plain attribute lookup.
     @_cached
     def tokens(self) -> list[Token]:
-        """Tokens of the agent's own words and signature; quoted history has none."""
+        """Tokens of the agent's own words and signature; quoted history and a footer have none."""
         return self._tokenized[0]
 
     @_cached

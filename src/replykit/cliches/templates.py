@@ -14,7 +14,7 @@ One pass over the replies, memory proportional to the number of *different* repl
    (difflib) to report what varies.
 
 Each reply is first reduced to the agent's own words by the text pipeline `check` uses (HTML,
-quoted history, signature). Standard library otherwise; deterministic (crc32 and integer
+quoted history, signature, footer). Standard library otherwise; deterministic (crc32 and integer
 hashing, no salted str hashes).
 """
 
@@ -102,8 +102,9 @@ def find_templates(
     masked) above which two replies are copies; `min_size`: smallest cluster reported;
     `min_words`: shorter replies ("Спасибо!") are skipped; `sample`: members aligned with the
     representative to find what varies. `own_text` (default): compare the agent's own words —
-    HTML read as text, quoted history and a signature after "-- " left out — so replies that
-    only quote the same thread or carry the same signature are not copies of each other, and a
+    HTML read as text, quoted history, a signature after "-- " and a trailing footer (legal
+    disclaimer, "Sent from my iPhone", requisites) left out — so replies that only quote the
+    same thread or carry the same signature or disclaimer are not copies of each other, and a
     canned answer is found whatever history is quoted under it; False compares whole strings.
     """
     if not 0.0 < threshold <= 1.0:

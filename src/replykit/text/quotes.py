@@ -1,4 +1,4 @@
-"""Separate the agent's own words from quoted history and from the signature."""
+"""Separate the agent's own words from quoted history, the signature and a boilerplate footer."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from typing import Any, Literal
 import regex
 
 from replykit._data import read_data
+from replykit.text.footers import footer_start
 
-SegmentKind = Literal["own", "quote", "signature"]
+SegmentKind = Literal["own", "quote", "signature", "footer"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +55,11 @@ def _any_of(patterns: list[str], flags: int) -> tuple[regex.Pattern[str], ...]:
 
 
 def segment(text: str, html_quotes: list[tuple[int, int]] | None = None) -> list[Segment]:
-    """Split `text` into own / quote / signature segments covering it in order."""
+    """Split `text` into own / quote / signature / footer segments covering it in order.
+
+    The footer is the boilerplate that ends the agent's text (`replykit.text.footers`): the
+    agent's words, and then the signature, come before it; quoted history may follow it.
+    """
     markers = _markers()
     lines: list[tuple[int, int, str]] = []  # (start, end with its "\n", stripped text)
     pos, size = 0, len(text)
@@ -87,6 +92,11 @@ def segment(text: str, html_quotes: list[tuple[int, int]] | None = None) -> list
         for i, (ls, le, _) in enumerate(lines):
             if ls >= start and le <= end + 1 and ls < end:
                 kinds[i] = "quote"
+    footer = footer_start(text, lines, [kind == "quote" for kind in kinds])
+    if footer is not None:  # quoted history may follow it, and blank lines after that
+        for i in range(footer, len(lines)):
+            if kinds[i] != "quote":
+                kinds[i] = "footer"
     runs: list[list[Any]] = []  # [kind, start, end] of lines of one kind in a row
     for (start, end, _), kind in zip(lines, kinds):
         if runs and runs[-1][0] == kind:

@@ -28,6 +28,7 @@ _TOKEN = regex.compile(_TOKEN_FORM.format(L=r"\p{L}", M=r"\p{M}", D=r"\d", S=r"\
 _COMMON = ((0x0001, 0x052F), (0x2000, 0x214F))
 _KIND = regex.compile(r"(?P<word>\p{L})|(?P<number>\d)")
 _first = itemgetter(0)
+_TOKENISED = ("own", "signature")  # segments with tokens: never quoted history or a footer
 # Paired quotation marks; their content is somebody else's words ("клиент написал: «ты где?»").
 _QUOTED = regex.compile(r"«[^«»\n]{0,400}»|„[^„“”\n]{0,400}[“”]|“[^“”\n]{0,400}”|\"[^\"\n]{0,400}\"")
 _HAS_QUOTE = regex.compile(r"[«„“\"]")
@@ -66,7 +67,7 @@ class Sentence(NamedTuple):
 def tokenize(
     text: str, segments: list[Segment], slots: list[Slot]
 ) -> tuple[list[Token], list[Sentence]]:
-    """Tokens of the agent's own words and signature (never quoted history), split into sentences.
+    """Tokens of the agent's own words and signature (never quoted history or a footer), in sentences.
 
     A new sentence starts after terminal punctuation followed by a space and a token that is
     not a lower-case word ("тыс. руб." stays together), at a line break unless the next line
@@ -164,8 +165,8 @@ def _pieces(segments: list[Segment], slots: list[Slot]) -> Iterator[tuple[str, i
     slot_at = 0
     previous = ""
     for seg in segments:
-        if seg.kind == "quote":
-            previous = "quote"
+        if seg.kind not in _TOKENISED:
+            previous = seg.kind
             continue
         fresh = bool(previous) and previous != seg.kind
         previous = seg.kind

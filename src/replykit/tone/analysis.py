@@ -28,7 +28,7 @@ def markers(ctx: Context) -> dict[str, tuple[int, int] | None]:
         text = ctx.doc.text
         low = ctx.doc.lowered
         for seg in ctx.doc.segments:
-            if seg.kind == "quote":
+            if seg.kind == "quote" or seg.kind == "footer":
                 continue
             for m in data.markers.finditer(text, low, seg.start, seg.end):
                 kind = m.lastgroup
