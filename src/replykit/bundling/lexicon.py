@@ -62,6 +62,8 @@ class Topic:
     ask: regex.Pattern[str] | None
     ask_end: regex.Pattern[str] | None  # asks only right before the "?" that ends a question about nothing else
     ask_alone: regex.Pattern[str] | None  # asks anywhere in a question that names no other topic
+    ask_with_date: regex.Pattern[str] | None  # asks in a question clause that holds a date ("можно забронировать на пятницу?")
+    how_much: bool  # a `counts` topic's `ask_alone` word right before one of this topic's cues asks about this one
     yes_answers: bool  # a yes or no answers the topic when it is the one asked topic left unanswered
     counts: bool  # an `ask_alone` word right before a noun counts it ("сколько человек"): no question of the topic
     answer: regex.Pattern[str] | None
@@ -191,7 +193,7 @@ def _word(language: str, word: str) -> str:
             return _trie(_family(language, word[2:].lower()))
         return _trie(_lemma_forms(language, word[1:].lower()))
     if word == "#":
-        return r"\d+(?:[.,]\d+)?"
+        return _number(language)
     if word == "$":
         return _money(language)
     if word.endswith("*") and len(word) > 1:
@@ -275,6 +277,13 @@ def _names(language: str, names: list[str]) -> str:
 
 
 @cache
+def _number(language: str) -> str:
+    """A number in digits or one of the pack's `values.number_words` ("осталось два места")."""
+    words = _alternation(language, (language_data(language) or {}).get("values", {}).get("number_words", ()))
+    return r"\d+(?:[.,]\d+)?" + (f"|{words}" if words else "")
+
+
+@cache
 def _money(language: str) -> str:
     """The pattern of an amount of money: a currency symbol or code before or after a number,
     a currency word of the pack after it, or a word for "no charge"."""
@@ -337,6 +346,8 @@ def _load(language: str, options_json: str) -> Pack | None:
                 ask=compile_phrases(language, phrases("ask"), phrases("exclude")),
                 ask_end=compile_phrases(language, phrases("ask_end")),
                 ask_alone=compile_phrases(language, phrases("ask_alone"), phrases("exclude")),
+                ask_with_date=compile_phrases(language, phrases("ask_with_date"), phrases("exclude")),
+                how_much=spec.get("how_much", False),
                 counts=spec.get("counts", False),
                 yes_answers=spec.get("yes_answers", False),
                 answer=compile_phrases(language, phrases("answer")),
