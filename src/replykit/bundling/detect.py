@@ -97,7 +97,7 @@ def questions(pack: Pack, doc: Document) -> Questions:
         if question:
             found = _how_much(pack, doc.text, text, clauses, found, start, end)
             found += _asked_by_value(pack, doc.text, text, clauses, reported, start, end, {m.topic for m in found})
-            found += _asked_with_date(pack, doc.text, text, clauses, found, start, end)
+            found = _asked_with_date(pack, doc.text, text, clauses, found, start, end) if "?" in sentence else found
             found = _beside_conditions(pack, text, clauses, found, start, end)
         if not found:
             found = _asked_alone(pack, doc.text, text, start, end, question, theme)
@@ -247,19 +247,27 @@ def _asked_with_date(
     pack: Pack, original: str, text: str, clauses: list[tuple[int, int]], found: list[Mention], start: int, end: int
 ) -> list[Mention]:
     """ "Можно забронировать переговорку на пятницу?", "А в эту субботу сможете?", "can I book for
-    Saturday?": an `ask_with_date` phrase asks about its topic in a question clause that holds a
-    date, unless that clause asks about a topic that is `asked_by` a date ("Сможете привезти в
-    субботу?" asks the lead time)."""
-    out: list[Mention] = []
+    Saturday?": in a question with "?", an `ask_with_date` phrase asks about its topic in a clause
+    that holds a date and no cue of a topic that is `asked_by` a date apart from the phrase ("Можно
+    заказать букет с доставкой к 9 утра?" and "Сможете привезти в субботу?" ask the lead time; in
+    "ist nächste Woche noch ein Termin frei?" the appointment is the phrase). Returns `found`
+    with these questions, less the questions by a date the phrase holds."""
+    out = list(found)
     for name, topic in pack.topics.items():
         if topic.ask_with_date is None or any(m.topic == name for m in found):
             continue
         for m in topic.ask_with_date.finditer(text, start, end):
             clause_start, clause_end = _around(clauses, m.start(), len(text))
             clause_start, clause_end = max(clause_start, start), min(clause_end, end)
-            timed = any(clause_start <= f.start < clause_end and pack.topics[f.topic].asked_by for f in found)
+            timed = any(
+                c.end() <= m.start() or m.end() <= c.start()
+                for t in pack.topics.values()
+                if t.asked_by and t.cue is not None
+                for c in t.cue.finditer(text, clause_start, clause_end)
+            )
             if not timed and pack.values["date"].search(text, clause_start, clause_end):
-                out.append(Mention(name, m.start(), m.end(), original[m.start() : m.end()]))
+                held = [f for f in out if pack.topics[f.topic].asked_by and f.start < m.end() and m.start() < f.end]
+                out = [f for f in out if f not in held] + [Mention(name, m.start(), m.end(), original[m.start() : m.end()])]
                 break
     return out
 
