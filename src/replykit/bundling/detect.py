@@ -507,6 +507,8 @@ def answers(
                 money.append(m.span())
             if kind != "money" and reported(m.start()):  # "передан в доставку 12 марта"
                 continue
+            if _held_by_answer(pack, phrases, kind, m.start(), m.end(), asked):
+                continue  # "мы бесплатно заменим дверцу": a free remedy, no price
             owner = _cued_owner(pack, norm, clauses, kind, m.start(), m.end(), reported, asked)
             if owner and kind == "money":
                 owner = _shadowing_owner(pack, norm, sentences, money, owner) or owner
@@ -522,6 +524,22 @@ def answers(
             add(next(iter(left)), begin, stop)
             break
     return found
+
+
+def _held_by_answer(pack: Pack, phrases: list[Mention], kind: str, start: int, end: int, asked: frozenset[str]) -> bool:
+    """ "Мы бесплатно пришлём мастера", "we'll arrange a replacement free of charge": a value inside
+    an answer phrase of a topic that may own its kind only by a cue (a remedy, which answers the
+    returns) is part of that answer, unless the customer asked about a topic that owns the kind by
+    default ("Сколько стоит ремонт?" — "Починим бесплатно" is the price)."""
+    if any(kind in pack.topics[n].claims for n in asked):
+        return False
+    return any(
+        p.start <= start
+        and end <= p.end
+        and kind not in pack.topics[p.topic].claims
+        and kind in pack.topics[p.topic].claims_with_cue | pack.topics[p.topic].claims_with_cue_when_asked
+        for p in phrases
+    )
 
 
 def _uncued_owners(pack: Pack, kind: str, asked: frozenset[str], named: Callable[[str], bool]) -> list[str]:
