@@ -224,8 +224,8 @@ def _how_much(
     `ask_alone` word with a cue of a `how_much` topic among the next three words of its clause (and
     no cue of another topic before or at it) asks about that topic (how much time), not the price."""
     out = list(found)
-    for counted in (t for t in pack.topics.values() if t.counts and t.ask_alone is not None):
-        for word in counted.ask_alone.finditer(text, start, end):
+    for counted in pack.topics.values():
+        for word in counted.how_much_words.finditer(text, start, end) if counted.how_much_words is not None else ():
             stop = min(_around(clauses, word.start(), len(text))[1], end)
             for name, topic in pack.topics.items():
                 if not topic.how_much or topic.cue is None:

@@ -66,6 +66,7 @@ class Topic:
     how_much: bool  # a `counts` topic's `ask_alone` word right before one of this topic's cues asks about this one
     yes_answers: bool  # a yes or no answers the topic when it is the one asked topic left unanswered
     counts: bool  # an `ask_alone` word right before a noun counts it ("сколько человек"): no question of the topic
+    how_much_words: regex.Pattern[str] | None  # `ask_alone` of a `counts` topic, `exclude` not applied ("за скільки буде готово")
     answer: regex.Pattern[str] | None
     answer_when_asked: regex.Pattern[str] | None  # answers only when the customer asked about the topic
     cue: regex.Pattern[str] | None
@@ -349,6 +350,7 @@ def _load(language: str, options_json: str) -> Pack | None:
                 ask_with_date=compile_phrases(language, phrases("ask_with_date"), phrases("exclude")),
                 how_much=spec.get("how_much", False),
                 counts=spec.get("counts", False),
+                how_much_words=compile_phrases(language, phrases("ask_alone")) if spec.get("counts") else None,
                 yes_answers=spec.get("yes_answers", False),
                 answer=compile_phrases(language, phrases("answer")),
                 answer_when_asked=compile_phrases(language, phrases("answer_when_asked")),
