@@ -25,8 +25,9 @@ LANGUAGES = ("ru", "uk", "bg", "hu", "en", "de")
 VALUE_KINDS = ("money", "duration", "date")
 
 _SEP = r"[\s\u00a0]+"
-# Whole words: not inside a longer word, nor a part of a hyphenated one ("сплит" ≠ "сплит-система").
-_B, _E = r"(?<![\p{L}\d]|\p{L}-)", r"(?![\p{L}\d]|-\p{L})"
+# Whole words: not inside a longer word, nor a part of a hyphenated one ("сплит" ≠ "сплит-система");
+# after an abbreviation in capitals a hyphenated word is one of its own ("GLS-szállítás", "SMS-уведомление").
+_B, _E = r"(?<![\p{L}\d]|(?-i:\p{Ll})-)", r"(?![\p{L}\d]|-\p{L})"
 _GAP = r"(?:[^\s.,;!?…]+[\s\u00a0]+){0,4}?"
 _LONG_GAP = r"(?:[^\s.,;!?…]+[\s\u00a0]+){0,8}?"  # `...`: a German verb at the clause end
 _NUM = r"\d+(?:[\s\u00a0\u202f.,']\d{3})*(?:[.,]\d{1,2})?"
