@@ -51,6 +51,9 @@ def _sentences(doc: Document) -> list[tuple[int, int, bool]]:
     asking ("do you need a deposit? also can we pay by bank transfer")."""
     out = []
     for s in doc.sentences:
+        if "?" not in doc.text[s.start : s.end - 1]:
+            out.append((s.start, s.end, False))
+            continue
         start, follows = s.start, False
         for m in _ASKED.finditer(doc.text, s.start, s.end):
             if doc.text[m.end() : s.end].strip():
@@ -86,7 +89,7 @@ def questions(pack: Pack, doc: Document) -> Questions:
         found = [
             _referent(pack, text, m, previous[0], end)
             for m in found
-            if not _shadowed(pack, m, found, True, text) and not _yields(pack, text, clauses, m)
+            if not _shadowed(pack, m, found, True, text, clauses) and not _yields(pack, text, clauses, m)
         ]
         found = _named_with(pack, doc.text, text, clauses, found)
         sentence = text[start:end]
@@ -171,7 +174,7 @@ def _asked_alone(
     `_theme`; or `theme`, that of the sentence before a bare "Сколько?") is a topic that
     `takes_over` this one asks about that topic ("и доставка в Подольск скок")."""
     ends = text[start:end].rstrip().endswith("?")
-    theme = _theme(pack, text, start, end) or theme
+    themed = False
     for name, topic in pack.topics.items():
         found = []
         if ends and topic.ask_end is not None:
@@ -179,6 +182,10 @@ def _asked_alone(
         if question and topic.ask_alone is not None:
             alone = topic.ask_alone.finditer(text, start, end)
             found += [m for m in alone if not (topic.counts and _noun_after(pack, text, m.end(), end))]
+        if not found:
+            continue
+        if not themed and any(name in t.takes_over for t in pack.topics.values()):
+            theme, themed = _theme(pack, text, start, end) or theme, True
         owner = theme if theme is not None and name in pack.topics[theme].takes_over else name
         own = pack.topics[owner].cue if owner != name else None
         held = [c.span() for c in own.finditer(text, start, end)] if own is not None else []
@@ -357,7 +364,7 @@ def _named_with(
     "How much would it cost to courier a laptop"); "сколько будет стоить отправить документы
     курьером" asks a price. Returns `found` with these changes."""
     out: list[Mention] = []
-    replaced: set[Mention] = set()
+    replaced: list[tuple[str, int, int]] = []  # topic, from, to
     for mention in found:
         clause_end = _around(clauses, mention.start, len(text))[1]
         for name, topic in pack.topics.items():
@@ -371,8 +378,10 @@ def _named_with(
             if len(gap) <= 1 or joined and len(gap) <= 4:
                 out.append(Mention(name, cue.start(), cue.end(), original[cue.start() : cue.end()]))
                 if not joined and not _inside(cue.span(), _cues_around(pack, text, mention.end, cue.end())):
-                    replaced.add(mention)  # not "Сколько выйдет с доставкой?", a longer price cue
-    return [m for m in found if m not in replaced] + out
+                    # not "Сколько выйдет с доставкой?", a longer price cue; "How much does it cost
+                    # to ship": every match of the question in the clause before the cue
+                    replaced.append((mention.topic, _around(clauses, mention.start, len(text))[0], cue.start()))
+    return [m for m in found if not any(m.topic == t and a <= m.start < b for t, a, b in replaced)] + out
 
 
 def _cues_around(pack: Pack, text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -413,25 +422,42 @@ def _themed(
     колко ще ми струва?": a question whose sentence, clause or part after a colon, a dash or "and"
     has as its theme (`_theme`) a topic that `takes_over` the one asked belongs to that topic; so
     does a bare "Сколько?" after a sentence with that theme (`theme`)."""
-    if not any(mention.topic in t.takes_over for t in pack.topics.values()):
-        return mention
-    heads = {start, _around(clauses, mention.start, len(text))[0]}
-    heads.update(m.end() for m in _PART.finditer(text, start, mention.start))
-    if pack.coordinator is not None:
-        heads.update(m.start() for m in pack.coordinator.finditer(text, start, mention.start))
-    for head in sorted(h for h in heads if start <= h <= mention.start):
-        owner = _theme(pack, text, head, mention.start)
-        if owner is not None and mention.topic in pack.topics[owner].takes_over:
-            return Mention(owner, mention.start, mention.end, mention.words)
+    cues = [t.cue for t in pack.topics.values() if mention.topic in t.takes_over and t.cue is not None]
+    if any(cue.search(text, start, mention.start) for cue in cues):
+        heads = {start, _around(clauses, mention.start, len(text))[0]}
+        heads.update(m.end() for m in _PART.finditer(text, start, mention.start))
+        if pack.coordinator is not None:
+            heads.update(m.start() for m in pack.coordinator.finditer(text, start, mention.start))
+        for head in sorted(h for h in heads if start <= h <= mention.start):
+            owner = _theme(pack, text, head, mention.start)
+            if owner is not None and mention.topic in pack.topics[owner].takes_over:
+                return Mention(owner, mention.start, mention.end, mention.words)
     if theme is not None and mention.topic in pack.topics[theme].takes_over:
         return Mention(theme, mention.start, mention.end, mention.words)
     return mention
 
 
-def _shadowed(pack: Pack, mention: Mention, found: list[Mention], question: bool = False, text: str = "") -> bool:
+def _shadowed(
+    pack: Pack,
+    mention: Mention,
+    found: list[Mention],
+    question: bool = False,
+    text: str = "",
+    clauses: list[tuple[int, int]] | None = None,
+) -> bool:
     """A match inside a longer match of a topic that shadows it ("стоит" in "стоит доставка");
     a `question` match also inside one of a topic that shadows it in questions, unless "and"
-    (`[question] coordinators`) follows it there: "Сколько стоит и за сколько дней…" asks both."""
+    (`[question] coordinators`) follows it there: "Сколько стоит и за сколько дней…" asks both;
+    with `clauses`, also one before such a match in its clause with no "and" between: "How much
+    does it cost to ship"."""
+    if question and clauses is not None:
+        stop = _around(clauses, mention.start, len(text))[1]
+        after = (o for o in found if mention.end <= o.start < stop and o.topic != mention.topic)
+        return _shadowed(pack, mention, found, True, text) or any(
+            mention.topic in pack.topics[o.topic].shadows_questions
+            and not (pack.coordinator is not None and pack.coordinator.search(text, mention.end, o.end))
+            for o in after
+        )
     return any(
         mention.topic in (pack.topics[other.topic].shadows_questions if question else pack.topics[other.topic].shadows)
         and other.start <= mention.start
