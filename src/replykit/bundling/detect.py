@@ -190,9 +190,8 @@ def _asked_alone(
         own = pack.topics[owner].cue if owner != name else None
         held = [c.span() for c in own.finditer(text, start, end)] if own is not None else []
         others = (t.cue for n, t in pack.topics.items() if n not in (name, owner) and t.cue is not None)
-        if found and not any(
-            not any(s <= c.start() < e for s, e in held) for cue in others for c in cue.finditer(text, start, end)
-        ):
+        # a cue of another topic says the question is about that one; the theme's own cue does not
+        if not any(not any(s <= c.start() < e for s, e in held) for cue in others for c in cue.finditer(text, start, end)):
             m = found[-1]
             mentions = _unmuted(pack, text, [Mention(name, m.start(), m.end(), original[m.start() : m.end()])], start, end)
             if mentions:
