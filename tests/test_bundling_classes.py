@@ -1021,3 +1021,20 @@ def test_an_uncued_amount_is_the_price_when_the_reply_goes_on_to_the_delivery():
     reply = "Стартер есть, 2 350 ₽. Стоимость доставки посчитает транспортная компания."
     assert "price" in _answered("ru", reply, ("delivery_cost",))
     assert _answered("ru", "Бесплатно от 3 000 ₽, иначе 300 ₽.", ("delivery_cost",)) == {"delivery_cost"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "question", "statement"),
+    [
+        # a comparison of prices asks the price; stated, it asks nothing
+        ("ru", "А срочно будет дороже?", "Срочно будет дороже."),
+        ("uk", "А терміново буде дорожче?", "Терміново буде дорожче."),
+        ("bg", "Спешно ще е по-скъпо ли?", "Спешно ще е по-скъпо."),
+        ("hu", "Sürgősen drágább lesz?", "Sürgősen drágább lesz."),
+        ("en", "Is it cheaper on weekdays?", "It is cheaper on weekdays."),
+        ("de", "Ist es am Wochenende teurer?", "Express wird teurer."),
+    ],
+)
+def test_a_comparison_of_prices_asks_the_price(lang, question, statement):
+    assert _asked(lang, question) == {"price"}
+    assert _asked(lang, statement) == set()
