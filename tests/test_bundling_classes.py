@@ -1038,3 +1038,17 @@ def test_an_uncued_amount_is_the_price_when_the_reply_goes_on_to_the_delivery():
 def test_a_comparison_of_prices_asks_the_price(lang, question, statement):
     assert _asked(lang, question) == {"price"}
     assert _asked(lang, statement) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "reply", "topics"),
+    [
+        # a yes answers the one yes-or-no question left, though a price is left open too
+        ("ru", "Да, сможем. Цену пришлём на почту.", {"availability"}),
+        ("ru", "Цену пришлём на почту.", set()),
+        ("en", "Yes, we can. We'll email you a quote.", {"availability"}),
+        ("en", "We'll email you a quote.", set()),
+    ],
+)
+def test_a_yes_answers_the_one_yes_or_no_question_beside_an_open_price(lang, reply, topics):
+    assert _answered(lang, reply, ("availability", "price")) == topics

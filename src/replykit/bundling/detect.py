@@ -541,12 +541,13 @@ def answers(
             owners = [owner] if owner else _uncued_owners(pack, kind, asked, functools.partial(named, m.end()))
             for name in owners:
                 add(name, m.start(), m.end())
-    left = asked - found.keys()
-    if len(left) == 1 and pack.topics[next(iter(left))].yes_answers:
+    left = [name for name in asked - found.keys() if pack.topics[name].yes_answers]
+    if len(left) == 1:
         # "Есть ли свободная Киа Рио? И какой залог?" — "Да, залог 10 000 ₽.": yes or no answers
-        # the one yes-or-no question left
+        # the one yes-or-no question left (a price left open cannot take a yes: "Да, можем. Цену
+        # пришлём отдельно.")
         for begin, stop in _confirmations(pack, norm, sentences, end):
-            add(next(iter(left)), begin, stop)
+            add(left[0], begin, stop)
             break
     return found
 
