@@ -1052,3 +1052,24 @@ def test_a_comparison_of_prices_asks_the_price(lang, question, statement):
 )
 def test_a_yes_answers_the_one_yes_or_no_question_beside_an_open_price(lang, reply, topics):
     assert _answered(lang, reply, ("availability", "price")) == topics
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # "and a half" between the number and the unit (`values.half`)
+        ("ru", "Курс длится два с половиной месяца."),
+        ("uk", "Курс триває два з половиною місяці."),
+        ("en", "The course takes two and a half weeks."),
+    ],
+)
+def test_a_duration_with_a_half(lang, text):
+    assert _answered(lang, text) == {"lead_time"}
+    assert _answered(lang, text.replace("половин", "ложк").replace("half", "spoon")) == set()
+
+
+def test_german_separable_verbs_and_expecting_stock_cue_the_lead_time():
+    assert _answered("de", "Der Bote stellt die Sendung morgen zu.") == {"lead_time"}
+    assert _answered("de", "Das Paket kommt am Freitag an.") == {"lead_time"}
+    assert _answered("de", "Wir erwarten neue Ware Ende nächster Woche.") == {"lead_time"}
+    assert _answered("de", "Wir stellen Ihnen morgen frei, was Sie wählen.") == set()  # no particle "zu"

@@ -309,7 +309,9 @@ def _value_patterns(language: str, data: dict[str, Any]) -> dict[str, regex.Patt
     month, day = _names(language, months), _names(language, days)
     b, e = _B, _end(language)
     money = _money(language)
-    duration = rf"{b}(?:(?:{_RANGE}|{number_words})(?:\s*|-)(?:{units})|{_alternation(language, values.get('durations', ())) or '(?!)'}){e}"
+    half = _alternation(language, values.get("half", ()))  # "два с половиной месяца", "two and a half weeks"
+    number = rf"(?:{_RANGE}|{number_words})" + (rf"(?:\s+(?:{half}))?" if half else "")
+    duration = rf"{b}(?:{number}(?:\s*|-)(?:{units})|{_alternation(language, values.get('durations', ())) or '(?!)'}){e}"
     dates = _alternation(language, values.get("dates", ())) or "(?!)"
     date = rf"{b}(?:\d{{1,2}}\.?\s*(?:{month})|(?:{month})\s*\d{{1,2}}\.?|{_NUMERIC_DATE}|{_CLOCK}|{day}|{dates}){e}"
     return {kind: regex.compile(p, regex.IGNORECASE) for kind, p in zip(VALUE_KINDS, (money, duration, date))}
