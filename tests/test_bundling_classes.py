@@ -1073,3 +1073,33 @@ def test_german_separable_verbs_and_expecting_stock_cue_the_lead_time():
     assert _answered("de", "Das Paket kommt am Freitag an.") == {"lead_time"}
     assert _answered("de", "Wir erwarten neue Ware Ende nächster Woche.") == {"lead_time"}
     assert _answered("de", "Wir stellen Ihnen morgen frei, was Sie wählen.") == set()  # no particle "zu"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "topics"),
+    [
+        # "is it paid?" at the end of a question that names nothing else asks the price
+        ("ru", "Замер платный?", {"price"}),
+        ("ru", "Доставка платная?", {"delivery_cost"}),
+        ("ru", "Переделаете бесплатно?", set()),  # a remedy, not a price
+        ("uk", "Замір платний?", {"price"}),
+        ("uk", "Платний замір буде завтра.", set()),
+    ],
+)
+def test_is_it_paid_asks_the_price(lang, text, topics):
+    assert _asked(lang, text) == topics
+
+
+@pytest.mark.parametrize(
+    ("lang", "reply", "topics"),
+    [
+        # once stock was asked, "есть" / "є" says it is there
+        ("ru", "Фильтр есть, 900 ₽.", {"availability", "price"}),
+        ("ru", "Фильтр — 900 ₽.", {"price"}),
+        ("uk", "Фільтр є, 900 грн.", {"availability", "price"}),
+        ("uk", "Фільтр — 900 грн.", {"price"}),
+    ],
+)
+def test_there_is_answers_a_stock_question_once_asked(lang, reply, topics):
+    assert _answered(lang, reply, ("availability", "price")) == topics
+    assert "availability" not in _answered(lang, reply, ("price",))
