@@ -231,7 +231,8 @@ def _how_much(
     no cue of another topic before or at it) asks about that topic (how much time), not the price."""
     out = list(found)
     for counted in pack.topics.values():
-        for word in counted.how_much_words.finditer(text, start, end) if counted.how_much_words is not None else ():
+        words = counted.how_much_words
+        for word in words.finditer(text, start, end) if words is not None else ():
             stop = min(_around(clauses, word.start(), len(text))[1], end)
             for name, topic in pack.topics.items():
                 if not topic.how_much or topic.cue is None:
@@ -449,20 +450,21 @@ def _shadowed(
     (`[question] coordinators`) follows it there: "Сколько стоит и за сколько дней…" asks both;
     with `clauses`, also one before such a match in its clause with no "and" between: "How much
     does it cost to ship"."""
+    shadowing = [o for o in found if mention.topic in pack.topics[o.topic].shadows_questions] if question else found
+    if not shadowing:
+        return False
     if question and clauses is not None:
         stop = _around(clauses, mention.start, len(text))[1]
-        after = (o for o in found if mention.end <= o.start < stop and o.topic != mention.topic)
-        return _shadowed(pack, mention, found, True, text) or any(
-            mention.topic in pack.topics[o.topic].shadows_questions
-            and not (pack.coordinator is not None and pack.coordinator.search(text, mention.end, o.end))
-            for o in after
+        after = (o for o in shadowing if mention.end <= o.start < stop and o.topic != mention.topic)
+        return _shadowed(pack, mention, shadowing, True, text) or any(
+            not (pack.coordinator is not None and pack.coordinator.search(text, mention.end, o.end)) for o in after
         )
     return any(
         mention.topic in (pack.topics[other.topic].shadows_questions if question else pack.topics[other.topic].shadows)
         and other.start <= mention.start
         and mention.end <= other.end
         and not (question and pack.coordinator is not None and pack.coordinator.search(text, mention.end, other.end))
-        for other in found
+        for other in shadowing
     )
 
 
