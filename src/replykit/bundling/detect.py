@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -40,9 +41,27 @@ class Questions:
     stated: frozenset[str]  # topics the customer mentions without asking ("оплачу картой")
 
 
-def _sentences(doc: Document) -> list[tuple[int, int]]:
-    """Sentence spans of the writer's own words (quoted history has no sentences)."""
-    return [(s.start, s.end) for s in doc.sentences]
+_ASKED = regex.compile(r"\?+(?=\s)")
+
+
+def _sentences(doc: Document) -> list[tuple[int, int, bool]]:
+    """Sentence spans of the writer's own words (quoted history has no sentences); a "?" ends a
+    question even when the next one begins in lower case ("колодки есть? и доставка скок"). The
+    flag: the span follows such a "?" in one sentence and ends with no "." or "!", so it goes on
+    asking ("do you need a deposit? also can we pay by bank transfer")."""
+    out = []
+    for s in doc.sentences:
+        if "?" not in doc.text[s.start : s.end - 1]:
+            out.append((s.start, s.end, False))
+            continue
+        start, follows = s.start, False
+        for m in _ASKED.finditer(doc.text, s.start, s.end):
+            if doc.text[m.end() : s.end].strip():
+                out.append((start, m.end(), follows))
+                start = m.end() + len(doc.text[m.end() : s.end]) - len(doc.text[m.end() : s.end].lstrip())
+                follows = True
+        out.append((start, s.end, follows and not doc.text[start : s.end].rstrip().endswith((".", "!"))))
+    return out
 
 
 def questions(pack: Pack, doc: Document) -> Questions:
@@ -54,7 +73,7 @@ def questions(pack: Pack, doc: Document) -> Questions:
     before: list[Mention] = []  # what the previous sentence stated
     clauses = [(m.start(), m.end()) for m in _CLAUSE_END.finditer(text)]
     reported = _reports(pack, text, clauses)
-    for start, end in _sentences(doc):
+    for start, end, follows in _sentences(doc):
         found = _unmuted(
             pack,
             text,
@@ -70,19 +89,24 @@ def questions(pack: Pack, doc: Document) -> Questions:
         found = [
             _referent(pack, text, m, previous[0], end)
             for m in found
-            if not _shadowed(pack, m, found, True) and not _yields(pack, text, clauses, m)
+            if not _shadowed(pack, m, found, True, text, clauses) and not _yields(pack, text, clauses, m)
         ]
-        found += _named_with(pack, doc.text, text, clauses, found)
-        previous = (start, end)
+        found = _named_with(pack, doc.text, text, clauses, found)
         sentence = text[start:end]
-        question = "?" in sentence or _question_cue(pack, text, start, end) or _terse(sentence)
+        # a bare "Сколько?" is about what the sentence before it was about
+        theme = _theme(pack, text, previous[0], previous[1]) if len(sentence.split()) <= 2 else None
+        previous = (start, end)
+        question = "?" in sentence or follows or _question_cue(pack, text, start, end) or _terse(sentence)
         if question:
+            found = _how_much(pack, doc.text, text, clauses, found, start, end)
             found += _asked_by_value(pack, doc.text, text, clauses, reported, start, end, {m.topic for m in found})
+            found = _asked_with_date(pack, doc.text, text, clauses, found, start, end) if "?" in sentence else found
             found = _beside_conditions(pack, text, clauses, found, start, end)
         if not found:
-            found = _asked_alone(pack, doc.text, text, start, end, question)
+            found = _asked_alone(pack, doc.text, text, start, end, question, theme)
         elif question:
             found += _asked_alone_in_parts(pack, doc.text, text, clauses, found, start, end)
+        found = [_themed(pack, text, clauses, m, start, theme) for m in found]
         if not found:
             if before and "?" in sentence and len(sentence.split()) <= 3:  # "...до субботы. Реально?"
                 asked.extend(before)
@@ -138,14 +162,19 @@ def _intends(pack: Pack, text: str, start: int, end: int) -> bool:
     )
 
 
-def _asked_alone(pack: Pack, original: str, text: str, start: int, end: int, question: bool) -> list[Mention]:
+def _asked_alone(
+    pack: Pack, original: str, text: str, start: int, end: int, question: bool, theme: str | None = None
+) -> list[Mention]:
     """A question that names no topic by an ask phrase and no other topic by a cue asks about a
     topic by one of its words that alone say little: anywhere in the question for `ask_alone`
     ("Фотосессия на час — сколько?", "Есть ли свободная Киа Рио на выходные?"), right before the
     "?" that ends it for `ask_end` ("Кресло в сером есть?"; "Доставка в Казань есть?" asks no
     stock). For a topic that `counts`, a noun right after an `ask_alone` word (ru, uk) is what is
-    counted ("сколько человек вмещает зал"): no question of the price."""
+    counted ("сколько человек вмещает зал"): no question of the price. A question whose theme (see
+    `_theme`; or `theme`, that of the sentence before a bare "Сколько?") is a topic that
+    `takes_over` this one asks about that topic ("и доставка в Подольск скок")."""
     ends = text[start:end].rstrip().endswith("?")
+    themed = False
     for name, topic in pack.topics.items():
         found = []
         if ends and topic.ask_end is not None:
@@ -153,12 +182,20 @@ def _asked_alone(pack: Pack, original: str, text: str, start: int, end: int, que
         if question and topic.ask_alone is not None:
             alone = topic.ask_alone.finditer(text, start, end)
             found += [m for m in alone if not (topic.counts and _noun_after(pack, text, m.end(), end))]
-        others = (t.cue for n, t in pack.topics.items() if n != name and t.cue is not None)
-        if found and not any(cue.search(text, start, end) for cue in others):
+        if not found:
+            continue
+        if not themed and any(name in t.takes_over for t in pack.topics.values()):
+            theme, themed = _theme(pack, text, start, end) or theme, True
+        owner = theme if theme is not None and name in pack.topics[theme].takes_over else name
+        own = pack.topics[owner].cue if owner != name else None
+        held = [c.span() for c in own.finditer(text, start, end)] if own is not None else []
+        others = (t.cue for n, t in pack.topics.items() if n not in (name, owner) and t.cue is not None)
+        # a cue of another topic says the question is about that one; the theme's own cue does not
+        if not any(not any(s <= c.start() < e for s, e in held) for cue in others for c in cue.finditer(text, start, end)):
             m = found[-1]
             mentions = _unmuted(pack, text, [Mention(name, m.start(), m.end(), original[m.start() : m.end()])], start, end)
             if mentions:
-                return mentions
+                return [Mention(owner, x.start, x.end, x.words) for x in mentions]
     return []
 
 
@@ -184,6 +221,62 @@ def _noun_after(pack: Pack, text: str, position: int, end: int) -> bool:
         return False
     word = _WORD.match(text, position + len(text[position:end]) - len(text[position:end].lstrip()), end)
     return word is not None and "NOUN" in best_grammemes(pack.language, word.group().lower())
+
+
+def _how_much(
+    pack: Pack, original: str, text: str, clauses: list[tuple[int, int]], found: list[Mention], start: int, end: int
+) -> list[Mention]:
+    """ "сколько оно длится", "за скільки буде готово", "за сколько сделаете": a `counts` topic's
+    `ask_alone` word with a cue of a `how_much` topic among the next three words of its clause (and
+    no cue of another topic before or at it) asks about that topic (how much time), not the price."""
+    out = list(found)
+    for counted in pack.topics.values():
+        words = counted.how_much_words
+        for word in words.finditer(text, start, end) if words is not None else ():
+            stop = min(_around(clauses, word.start(), len(text))[1], end)
+            for name, topic in pack.topics.items():
+                if not topic.how_much or topic.cue is None:
+                    continue
+                cue = None
+                for w in itertools.islice(_WORD.finditer(text, word.end(), stop), 3):
+                    if any(t.cue.match(text, w.start()) for n, t in pack.topics.items() if n != name and t.cue is not None):
+                        break  # "сколько будет стоить установка", "колко е доставката" ask no time
+                    if cue := topic.cue.match(text, w.start()):
+                        break
+                if cue is not None:
+                    out = [m for m in out if not (m.topic == counted.name and m.start <= word.start() < m.end)]
+                    if all(m.topic != name for m in out):
+                        out.append(Mention(name, word.start(), cue.end(), original[word.start() : cue.end()]))
+    return out
+
+
+def _asked_with_date(
+    pack: Pack, original: str, text: str, clauses: list[tuple[int, int]], found: list[Mention], start: int, end: int
+) -> list[Mention]:
+    """ "Можно забронировать переговорку на пятницу?", "А в эту субботу сможете?", "can I book for
+    Saturday?": in a question with "?", an `ask_with_date` phrase asks about its topic in a clause
+    that holds a date and no cue of a topic that is `asked_by` a date apart from the phrase ("Можно
+    заказать букет с доставкой к 9 утра?" and "Сможете привезти в субботу?" ask the lead time; in
+    "ist nächste Woche noch ein Termin frei?" the appointment is the phrase). Returns `found`
+    with these questions, less the questions by a date the phrase holds."""
+    out = list(found)
+    for name, topic in pack.topics.items():
+        if topic.ask_with_date is None or any(m.topic == name for m in found):
+            continue
+        for m in topic.ask_with_date.finditer(text, start, end):
+            clause_start, clause_end = _around(clauses, m.start(), len(text))
+            clause_start, clause_end = max(clause_start, start), min(clause_end, end)
+            timed = any(
+                c.end() <= m.start() or m.end() <= c.start()
+                for t in pack.topics.values()
+                if t.asked_by and t.cue is not None
+                for c in t.cue.finditer(text, clause_start, clause_end)
+            )
+            if not timed and pack.values["date"].search(text, clause_start, clause_end):
+                held = [f for f in out if pack.topics[f.topic].asked_by and f.start < m.end() and m.start() < f.end]
+                out = [f for f in out if f not in held] + [Mention(name, m.start(), m.end(), original[m.start() : m.end()])]
+                break
+    return out
 
 
 def _asked_by_value(
@@ -264,12 +357,14 @@ def _referent(pack: Pack, text: str, mention: Mention, start: int, end: int) -> 
 def _named_with(
     pack: Pack, original: str, text: str, clauses: list[tuple[int, int]], found: list[Mention]
 ) -> list[Mention]:
-    """ "Сколько стоит пачка и доставка в Балашиху?", "Mennyi a szállítás Érdre?": a question of a
-    topic that another `takes_over` asks about that one too when that one's cue follows in the
-    clause right after it (one word between) or joined by "and" (`[question] coordinators`, one of
-    the last two words before it, at most four); "сколько будет стоить отправить документы
-    курьером" asks a price."""
+    """ "Сколько стоит пачка и доставка в Балашиху?": a question of a topic that another
+    `takes_over` asks about that one too when that one's cue is joined to it by "and" (`[question]
+    coordinators`, one of the last two words before the cue, at most four); it asks about that one
+    instead when the cue follows right after it (one word between: "Mennyi a szállítás Érdre?",
+    "How much would it cost to courier a laptop"); "сколько будет стоить отправить документы
+    курьером" asks a price. Returns `found` with these changes."""
     out: list[Mention] = []
+    replaced: list[tuple[str, int, int]] = []  # topic, from, to
     for mention in found:
         clause_end = _around(clauses, mention.start, len(text))[1]
         for name, topic in pack.topics.items():
@@ -282,17 +377,94 @@ def _named_with(
             joined = pack.coordinator is not None and any(pack.coordinator.fullmatch(w) for w in gap[-2:])
             if len(gap) <= 1 or joined and len(gap) <= 4:
                 out.append(Mention(name, cue.start(), cue.end(), original[cue.start() : cue.end()]))
-    return out
+                if not joined and not _inside(cue.span(), _cues_around(pack, text, mention.end, cue.end())):
+                    # not "Сколько выйдет с доставкой?", a longer price cue; "How much does it cost
+                    # to ship": every match of the question in the clause before the cue
+                    replaced.append((mention.topic, _around(clauses, mention.start, len(text))[0], cue.start()))
+    return [m for m in found if not any(m.topic == t and a <= m.start < b for t, a, b in replaced)] + out
 
 
-def _shadowed(pack: Pack, mention: Mention, found: list[Mention], question: bool = False) -> bool:
+def _cues_around(pack: Pack, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of every topic's cues in `text[start:end]`."""
+    return [m.span() for t in pack.topics.values() if t.cue is not None for m in t.cue.finditer(text, start, end)]
+
+
+def _theme(pack: Pack, text: str, start: int, end: int) -> str | None:
+    """The topic a stretch of a question is about by its first words: a topic that `takes_over`
+    another whose cue stands within its first two words, not inside a longer cue of another topic
+    ("Доставка в Подольск — скок?", "Відправка Новою поштою … скільки буде?", "и доставка …";
+    not "Хочу диван с доставкой, сколько?")."""
+    covered = start
+    for word in itertools.islice(_WORD.finditer(text, start, end), 2):
+        if word.start() < covered:
+            continue
+        ends = {
+            name: cue.end()
+            for name, topic in pack.topics.items()
+            if topic.cue is not None and (cue := topic.cue.match(text, word.start(), end)) is not None
+        }
+        if ends:
+            covered = max(ends.values())
+            owner = next((n for n, e in ends.items() if e == covered and pack.topics[n].takes_over), None)
+            if owner is not None:
+                return owner
+    return None
+
+
+# Where a part of a sentence begins for `_themed`: a colon or a dash ("спрошу сразу: доставка …").
+_PART = regex.compile(r":|\s[-–—]\s")
+
+
+def _themed(
+    pack: Pack, text: str, clauses: list[tuple[int, int]], mention: Mention, start: int, theme: str | None
+) -> Mention:
+    """ "доставка запчастей до Тулы у вас сколько стоит", "Куриер до летището днес, пакет до 2 кг –
+    колко ще ми струва?": a question whose sentence, clause or part after a colon, a dash or "and"
+    has as its theme (`_theme`) a topic that `takes_over` the one asked belongs to that topic; so
+    does a bare "Сколько?" after a sentence with that theme (`theme`)."""
+    cues = [t.cue for t in pack.topics.values() if mention.topic in t.takes_over and t.cue is not None]
+    if any(cue.search(text, start, mention.start) for cue in cues):
+        heads = {start, _around(clauses, mention.start, len(text))[0]}
+        heads.update(m.end() for m in _PART.finditer(text, start, mention.start))
+        if pack.coordinator is not None:
+            heads.update(m.start() for m in pack.coordinator.finditer(text, start, mention.start))
+        for head in sorted(h for h in heads if start <= h <= mention.start):
+            owner = _theme(pack, text, head, mention.start)
+            if owner is not None and mention.topic in pack.topics[owner].takes_over:
+                return Mention(owner, mention.start, mention.end, mention.words)
+    if theme is not None and mention.topic in pack.topics[theme].takes_over:
+        return Mention(theme, mention.start, mention.end, mention.words)
+    return mention
+
+
+def _shadowed(
+    pack: Pack,
+    mention: Mention,
+    found: list[Mention],
+    question: bool = False,
+    text: str = "",
+    clauses: list[tuple[int, int]] | None = None,
+) -> bool:
     """A match inside a longer match of a topic that shadows it ("стоит" in "стоит доставка");
-    a `question` match also inside one of a topic that shadows it in questions."""
+    a `question` match also inside one of a topic that shadows it in questions, unless "and"
+    (`[question] coordinators`) follows it there: "Сколько стоит и за сколько дней…" asks both;
+    with `clauses`, also one before such a match in its clause with no "and" between: "How much
+    does it cost to ship"."""
+    shadowing = [o for o in found if mention.topic in pack.topics[o.topic].shadows_questions] if question else found
+    if not shadowing:
+        return False
+    if question and clauses is not None:
+        stop = _around(clauses, mention.start, len(text))[1]
+        after = (o for o in shadowing if mention.end <= o.start < stop and o.topic != mention.topic)
+        return _shadowed(pack, mention, shadowing, True, text) or any(
+            not (pack.coordinator is not None and pack.coordinator.search(text, mention.end, o.end)) for o in after
+        )
     return any(
         mention.topic in (pack.topics[other.topic].shadows_questions if question else pack.topics[other.topic].shadows)
         and other.start <= mention.start
         and mention.end <= other.end
-        for other in found
+        and not (question and pack.coordinator is not None and pack.coordinator.search(text, mention.end, other.end))
+        for other in shadowing
     )
 
 
@@ -343,6 +515,11 @@ def answers(
         add(name, mention.start, mention.end)
     money: list[tuple[int, int]] = []
     reported = _reports(pack, norm, clauses)
+
+    def named(position: int, topic: str) -> bool:
+        cue = pack.topics[topic].cue
+        return cue is not None and cue.search(norm, position, end) is not None
+
     thresholds: list[tuple[int, int]] | None = None
     for kind, pattern in pack.values.items():  # money first: "$4.10" is no date
         for m in pattern.finditer(norm, 0, end):
@@ -357,29 +534,52 @@ def answers(
                 money.append(m.span())
             if kind != "money" and reported(m.start()):  # "передан в доставку 12 марта"
                 continue
+            if _held_by_answer(pack, phrases, kind, m.start(), m.end(), asked):
+                continue  # "мы бесплатно заменим дверцу": a free remedy, no price
             owner = _cued_owner(pack, norm, clauses, kind, m.start(), m.end(), reported, asked)
             if owner and kind == "money":
                 owner = _shadowing_owner(pack, norm, sentences, money, owner) or owner
             owner = owner or _cued_owner(pack, norm, sentences, kind, m.start(), m.end(), reported, asked)
-            owners = [owner] if owner else _uncued_owners(pack, kind, asked)
+            owners = [owner] if owner else _uncued_owners(pack, kind, asked, functools.partial(named, m.end()))
             for name in owners:
                 add(name, m.start(), m.end())
-    left = asked - found.keys()
-    if len(left) == 1 and pack.topics[next(iter(left))].yes_answers:
+    left = [name for name in asked - found.keys() if pack.topics[name].yes_answers]
+    if len(left) == 1:
         # "Есть ли свободная Киа Рио? И какой залог?" — "Да, залог 10 000 ₽.": yes or no answers
-        # the one yes-or-no question left
+        # the one yes-or-no question left (a price left open cannot take a yes: "Да, можем. Цену
+        # пришлём отдельно.")
         for begin, stop in _confirmations(pack, norm, sentences, end):
-            add(next(iter(left)), begin, stop)
+            add(left[0], begin, stop)
             break
     return found
 
 
-def _uncued_owners(pack: Pack, kind: str, asked: frozenset[str]) -> list[str]:
+def _held_by_answer(pack: Pack, phrases: list[Mention], kind: str, start: int, end: int, asked: frozenset[str]) -> bool:
+    """ "Мы бесплатно пришлём мастера", "we'll arrange a replacement free of charge": a value inside
+    an answer phrase of a topic that may own its kind only by a cue (a remedy, which answers the
+    returns) is part of that answer, unless the customer asked about a topic that owns the kind by
+    default ("Сколько стоит ремонт?" — "Починим бесплатно" is the price)."""
+    if any(kind in pack.topics[n].claims for n in asked):
+        return False
+    return any(
+        p.start <= start
+        and end <= p.end
+        and kind not in pack.topics[p.topic].claims
+        and kind in pack.topics[p.topic].claims_with_cue | pack.topics[p.topic].claims_with_cue_when_asked
+        for p in phrases
+    )
+
+
+def _uncued_owners(pack: Pack, kind: str, asked: frozenset[str], named: Callable[[str], bool]) -> list[str]:
     """The topics a value without a cue answers: those that claim its kind by default, unless
-    none of them was asked and a topic that claims it `when asked` was: after "Скільки коштує
-    доставка?" a bare "Безкоштовна від 1 500 грн, інакше — 80 грн" is the delivery cost."""
+    none of them was asked and a topic that claims it `when asked` was and — when it takes the kind
+    from a default owner — the reply does not go on to name it (`named`, a cue after the value):
+    after "Скільки коштує доставка?" a bare "Безкоштовна від 1 500 грн, інакше — 80 грн" is the
+    delivery cost; in "Стартер є, 2 350 грн. Вартість доставки …" the amount is the price."""
     default = [n for n, t in pack.topics.items() if kind in t.claims]
-    when_asked = [n for n, t in pack.topics.items() if n in asked and kind in t.claims_when_asked]
+    when_asked = [
+        n for n, t in pack.topics.items() if n in asked and kind in t.claims_when_asked and not (default and named(n))
+    ]
     return when_asked if when_asked and not asked.intersection(default) else default
 
 

@@ -25,8 +25,9 @@ LANGUAGES = ("ru", "uk", "bg", "hu", "en", "de")
 VALUE_KINDS = ("money", "duration", "date")
 
 _SEP = r"[\s\u00a0]+"
-# Whole words: not inside a longer word, nor a part of a hyphenated one ("сплит" ≠ "сплит-система").
-_B, _E = r"(?<![\p{L}\d]|\p{L}-)", r"(?![\p{L}\d]|-\p{L})"
+# Whole words: not inside a longer word, nor a part of a hyphenated one ("сплит" ≠ "сплит-система");
+# after an abbreviation in capitals a hyphenated word is one of its own ("GLS-szállítás", "SMS-уведомление").
+_B, _E = r"(?<![\p{L}\d]|(?-i:\p{Ll})-)", r"(?![\p{L}\d]|-\p{L})"
 _GAP = r"(?:[^\s.,;!?…]+[\s\u00a0]+){0,4}?"
 _LONG_GAP = r"(?:[^\s.,;!?…]+[\s\u00a0]+){0,8}?"  # `...`: a German verb at the clause end
 _NUM = r"\d+(?:[\s\u00a0\u202f.,']\d{3})*(?:[.,]\d{1,2})?"
@@ -62,8 +63,11 @@ class Topic:
     ask: regex.Pattern[str] | None
     ask_end: regex.Pattern[str] | None  # asks only right before the "?" that ends a question about nothing else
     ask_alone: regex.Pattern[str] | None  # asks anywhere in a question that names no other topic
+    ask_with_date: regex.Pattern[str] | None  # asks in a question clause that holds a date ("можно забронировать на пятницу?")
+    how_much: bool  # a `counts` topic's `ask_alone` word right before one of this topic's cues asks about this one
     yes_answers: bool  # a yes or no answers the topic when it is the one asked topic left unanswered
     counts: bool  # an `ask_alone` word right before a noun counts it ("сколько человек"): no question of the topic
+    how_much_words: regex.Pattern[str] | None  # `ask_alone` of a `counts` topic, `exclude` not applied ("за скільки буде готово")
     answer: regex.Pattern[str] | None
     answer_when_asked: regex.Pattern[str] | None  # answers only when the customer asked about the topic
     cue: regex.Pattern[str] | None
@@ -191,7 +195,7 @@ def _word(language: str, word: str) -> str:
             return _trie(_family(language, word[2:].lower()))
         return _trie(_lemma_forms(language, word[1:].lower()))
     if word == "#":
-        return r"\d+(?:[.,]\d+)?"
+        return _number(language)
     if word == "$":
         return _money(language)
     if word.endswith("*") and len(word) > 1:
@@ -275,6 +279,13 @@ def _names(language: str, names: list[str]) -> str:
 
 
 @cache
+def _number(language: str) -> str:
+    """A number in digits or one of the pack's `values.number_words` ("осталось два места")."""
+    words = _alternation(language, (language_data(language) or {}).get("values", {}).get("number_words", ()))
+    return r"\d+(?:[.,]\d+)?" + (f"|{words}" if words else "")
+
+
+@cache
 def _money(language: str) -> str:
     """The pattern of an amount of money: a currency symbol or code before or after a number,
     a currency word of the pack after it, or a word for "no charge"."""
@@ -298,7 +309,9 @@ def _value_patterns(language: str, data: dict[str, Any]) -> dict[str, regex.Patt
     month, day = _names(language, months), _names(language, days)
     b, e = _B, _end(language)
     money = _money(language)
-    duration = rf"{b}(?:(?:{_RANGE}|{number_words})(?:\s*|-)(?:{units})|{_alternation(language, values.get('durations', ())) or '(?!)'}){e}"
+    half = _alternation(language, values.get("half", ()))  # "два с половиной месяца", "two and a half weeks"
+    number = rf"(?:{_RANGE}|{number_words})" + (rf"(?:\s+(?:{half}))?" if half else "")
+    duration = rf"{b}(?:{number}(?:\s*|-)(?:{units})|{_alternation(language, values.get('durations', ())) or '(?!)'}){e}"
     dates = _alternation(language, values.get("dates", ())) or "(?!)"
     date = rf"{b}(?:\d{{1,2}}\.?\s*(?:{month})|(?:{month})\s*\d{{1,2}}\.?|{_NUMERIC_DATE}|{_CLOCK}|{day}|{dates}){e}"
     return {kind: regex.compile(p, regex.IGNORECASE) for kind, p in zip(VALUE_KINDS, (money, duration, date))}
@@ -337,7 +350,10 @@ def _load(language: str, options_json: str) -> Pack | None:
                 ask=compile_phrases(language, phrases("ask"), phrases("exclude")),
                 ask_end=compile_phrases(language, phrases("ask_end")),
                 ask_alone=compile_phrases(language, phrases("ask_alone"), phrases("exclude")),
+                ask_with_date=compile_phrases(language, phrases("ask_with_date"), phrases("exclude")),
+                how_much=spec.get("how_much", False),
                 counts=spec.get("counts", False),
+                how_much_words=compile_phrases(language, phrases("ask_alone")) if spec.get("counts") else None,
                 yes_answers=spec.get("yes_answers", False),
                 answer=compile_phrases(language, phrases("answer")),
                 answer_when_asked=compile_phrases(language, phrases("answer_when_asked")),

@@ -21,8 +21,9 @@ class TopicPhrases(_Options):
     mute: tuple[str, ...] = Field(default=(), description="phrases within which an ask or answer match does not count")
     ask_alone: tuple[str, ...] = Field(default=(), description="ask only in a question that names no other topic")
     answer_when_asked: tuple[str, ...] = Field(default=(), description="answer only once the customer asked")
+    ask_with_date: tuple[str, ...] = Field(default=(), description="ask in a question clause that holds a date")
 
-    @field_validator("ask", "answer", "cue", "exclude", "mute", "ask_alone", "answer_when_asked")
+    @field_validator("ask", "answer", "cue", "exclude", "mute", "ask_alone", "answer_when_asked", "ask_with_date")
     @classmethod
     def _non_empty(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         if any(not p.strip() for p in value):
