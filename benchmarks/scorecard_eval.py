@@ -2,6 +2,7 @@
 
     python benchmarks/scorecard_eval.py                  # ../shared/data next to the repo
     python benchmarks/scorecard_eval.py --data DIR
+    python benchmarks/scorecard_eval.py --upset          # RK705 on the Bitext exchanges only
 
 Reports, per corpus: how often each RK7xx rule fires, how often each empathy marker is present,
 the spread of the readability index and of the default score, and for `fix`: how many texts
@@ -87,7 +88,10 @@ def evaluate(name: str, lang: str, template: bool, texts: list[str]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--upset", action="store_true", help="only RK705 on the Bitext customer/agent exchanges")
     args = parser.parse_args()
+    if args.upset:
+        return upset(args.data / "bitext-support-en" / "bitext_support_en.csv")
     found = corpora(args.data)
     if not found:
         print(f"no evaluation data under {args.data}; skipping", file=sys.stderr)
@@ -96,6 +100,37 @@ def main() -> int:
         evaluate(name, lang, template, texts)
     if "iwslt2022 ru informal" in found and "iwslt2022 ru formal" in found:
         formal_reference(found["iwslt2022 ru informal"][2], found["iwslt2022 ru formal"][2])
+    return 0
+
+
+def upset(path: Path) -> int:
+    """How often a Bitext customer message reads as upset, per intent, and RK705 on the real reply."""
+    import replykit
+    from replykit import Conversation, Message
+    from replykit.tone.lexicon import tone_data
+
+    if not path.is_file():
+        print(f"no {path}; skipping", file=sys.stderr)
+        return 0
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    cues = tone_data("en").upset
+    upset_by: Counter[str] = Counter()
+    total_by: Counter[str] = Counter()
+    fired = 0
+    for row in rows:
+        total_by[row["intent"]] += 1
+        upset_by[row["intent"]] += next(cues.finditer(row["instruction"], None), None) is not None
+        conversation = Conversation(
+            messages=(Message(role="customer", text=row["instruction"]), Message(role="agent", text=row["response"]))
+        )
+        fired += "RK705" in replykit.check(conversation, locale="en", config={"select": ["RK705"]}).codes()
+    n = sum(total_by.values())
+    print(f"bitext-support-en: {n} exchanges; customer message reads as upset: {sum(upset_by.values()) / n:.1%}")
+    for intent, total in sorted(total_by.items(), key=lambda kv: -upset_by[kv[0]] / kv[1]):
+        if upset_by[intent]:
+            print(f"  {intent:28} {upset_by[intent] / total:6.1%} of {total}")
+    print(f"RK705 fires on {fired} of {n} agent replies ({fired / n:.1%})")
     return 0
 
 

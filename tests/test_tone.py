@@ -140,3 +140,42 @@ def test_unknown_marker_kind_is_a_config_error():
     with pytest.raises(replykit.ConfigError, match="tone"):
         replykit.check("Здравствуйте!", config={"tone": {"extra": {"ru": {"hugs": ["обнимаю"]}}}})
 
+
+
+def _exchange(customer_text, reply, lang="ru"):
+    from replykit import Conversation, Message
+
+    conv = Conversation(messages=(Message(role="customer", text=customer_text), Message(role="agent", text=reply)))
+    return replykit.check(conv, locale=lang, config={"select": ["RK705"]})
+
+
+def test_upset_customer_quoted_in_the_finding():
+    (finding,) = _exchange("Заказ так и не пришёл!", "Здравствуйте! Заказ у курьера.").findings
+    assert "так и не" in finding.message and finding.excerpt == "Здравствуйте!"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "Вы работаете в субботу? Хочу забрать заказ."),  # «работаете», not «не работает»
+        ("en", "Do you still have the blue one in stock?"),  # "still" alone is no complaint
+        ("de", "Ist der Artikel noch lieferbar?"),
+        ("ru", "Спасибо, всё пришло, всё отлично!"),
+    ],
+)
+def test_a_calm_customer_needs_no_apology(lang, text):
+    assert _exchange(text, "OK, we will check.", lang).findings == ()
+
+
+def test_upset_words_in_the_history_the_customer_quotes_do_not_count():
+    text = "Here is the photo you asked for.\n\n> We are sorry the kettle arrived broken.\n> Please send a photo."
+    assert _exchange(text, "Thank you, a replacement is on its way.", "en").findings == ()
+
+
+def test_upset_phrases_extend_from_config():
+    from replykit import Conversation, Message
+
+    conv = Conversation(messages=(Message(role="customer", text="Это беспредел."), Message(role="agent", text="Заказ у курьера.")))
+    assert replykit.check(conv, locale="ru", config={"select": ["RK705"]}).findings == ()
+    extended = {"select": ["RK705"], "tone": {"extra": {"ru": {"upset": ["беспредел"]}}}}
+    assert replykit.check(conv, locale="ru", config=extended).codes() == ["RK705"]

@@ -10,7 +10,7 @@ from replykit.text.tokens import Sentence
 from replykit.tone.lexicon import KINDS, ReadabilityData, ToneData, tone_data
 
 
-def _data(ctx: Context) -> ToneData | None:
+def tone_of(ctx: Context) -> ToneData | None:
     return ctx.memo("tone.data", lambda: tone_data(ctx.language, ctx.config.tone.extra.get(ctx.language)))
 
 
@@ -21,7 +21,7 @@ def markers(ctx: Context) -> dict[str, tuple[int, int] | None]:
     """
 
     def compute() -> dict[str, tuple[int, int] | None]:
-        data = _data(ctx)
+        data = tone_of(ctx)
         if data is None or data.markers is None:
             return {}
         found: dict[str, tuple[int, int] | None] = dict.fromkeys(KINDS)
@@ -98,7 +98,7 @@ def readability(ctx: Context) -> Stats | None:
     """Words, syllables and the readability index of the agent's own sentences (not the signature)."""
 
     def compute() -> Stats | None:
-        data = _data(ctx)
+        data = tone_of(ctx)
         if data is None or data.readability is None:
             return None
         rd = data.readability

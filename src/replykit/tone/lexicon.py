@@ -70,11 +70,12 @@ class ToneData:
     language: str
     markers: Phrases | None  # one pattern, a named group per kind
     readability: ReadabilityData | None
+    upset: Phrases | None = None  # what an upset customer writes (RK705), read in their messages
 
 
-def _marker_pattern(markers: dict[str, list[str]]) -> Phrases | None:
+def _marker_pattern(markers: dict[str, list[str]], kinds: tuple[str, ...] = KINDS) -> Phrases | None:
     groups: list[tuple[str | None, list[tuple[str, str]]]] = []
-    for kind in KINDS:
+    for kind in kinds:
         # A phrase is parts joined by "..."; a phrase with an empty part ("...", "если ...") is
         # refused, as it would match almost anywhere.
         split = {tuple(part.strip() for part in p.lower().split("...")) for p in markers.get(kind, ())}
@@ -127,7 +128,13 @@ def _load(language: str, extra_json: str) -> ToneData | None:
     data = found or {}
     base = data.get("markers", {})
     markers = {kind: [*base.get(kind, ()), *extra.get(kind, ())] for kind in KINDS}
-    return ToneData(language, _marker_pattern(markers), _readability(data.get("readability"), language))
+    upset = {"upset": [*data.get("upset", ()), *extra.get("upset", ())]}
+    return ToneData(
+        language,
+        _marker_pattern(markers),
+        _readability(data.get("readability"), language),
+        _marker_pattern(upset, ("upset",)),
+    )
 
 
 def tone_data(language: str, extra: Mapping[MarkerKind, list[str]] | None = None) -> ToneData | None:

@@ -8,7 +8,7 @@ from pydantic import Field
 
 from replykit._options import _Options
 
-MarkerKind = Literal["thanks", "apology", "acknowledgement", "further_help"]
+MarkerKind = Literal["thanks", "apology", "acknowledgement", "further_help", "upset"]
 
 
 class ToneOptions(_Options):

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from replykit.engine import Context, Hit, Rule
-from replykit.tone.analysis import SentenceStats, markers, readability
+from replykit.text.quotes import segment
+from replykit.tone.analysis import SentenceStats, markers, readability, tone_of
 
 _ABSENT = {
     "thanks": "The reply does not thank the customer (no “thank you” or similar).",
@@ -79,11 +80,44 @@ def hard_to_read(ctx: Context) -> Iterator[Hit]:
             )
 
 
+def upset_not_acknowledged(ctx: Context) -> Iterator[Hit]:
+    """The messages this reply answers (the customer's, since the agent last wrote) say the
+    customer is upset, and the reply neither apologises nor acknowledges it."""
+    found = markers(ctx)
+    if not found or found.get("apology") is not None or found.get("acknowledgement") is not None:
+        return
+    data = tone_of(ctx)
+    if data is None or data.upset is None:
+        return
+    cue = None
+    for message in reversed(ctx.history):
+        if message.role == "agent":
+            break
+        for start, end in _own_spans(message.text):
+            cue = next(data.upset.finditer(message.text, None, start, end), None) or cue
+    first = next((t for t in ctx.doc.words if t.segment == "own"), None)
+    if cue is None or first is None:
+        return
+    sentence = ctx.doc.sentences[first.sentence]
+    yield Hit(
+        sentence.start,
+        sentence.end,
+        f"The customer is upset (“{cue.group()}”) and the reply neither apologises nor acknowledges it; "
+        "say you understand before the facts.",
+    )
+
+
+def _own_spans(text: str) -> list[tuple[int, int]]:
+    """The customer's own words: not the history their mail quotes (our earlier reply, say)."""
+    return [(s.start, s.end) for s in segment(text, []) if s.kind == "own"]
+
+
 RULES = (
     Rule("RK701", _absent("thanks")),
     Rule("RK702", _absent("apology")),
     Rule("RK703", _absent("acknowledgement")),
     Rule("RK704", _absent("further_help")),
+    Rule("RK705", upset_not_acknowledged),
     Rule("RK711", long_sentence),
     Rule("RK712", long_words),
     Rule("RK713", hard_to_read),
