@@ -83,6 +83,8 @@ def hard_to_read(ctx: Context) -> Iterator[Hit]:
 def upset_not_acknowledged(ctx: Context) -> Iterator[Hit]:
     """The messages this reply answers (the customer's, since the agent last wrote) say the
     customer is upset, and the reply neither apologises nor acknowledges it."""
+    if not ctx.history or ctx.history[-1].role != "customer":  # a bare reply answers nobody
+        return
     found = markers(ctx)
     if not found or found.get("apology") is not None or found.get("acknowledgement") is not None:
         return
