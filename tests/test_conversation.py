@@ -226,6 +226,12 @@ def one(text: str, at: datetime, **config: object) -> replykit.Promise:
         ("I'll call you back in 30 minutes.", datetime(2026, 3, 13, 10, 30, tzinfo=MOSCOW)),
         ("Wir senden die Rechnung innerhalb von 2 Werktagen.", datetime(2026, 3, 17, 18, 0, tzinfo=MOSCOW)),
         ("Wir melden uns innerhalb einer halben Stunde.", datetime(2026, 3, 13, 10, 30, tzinfo=MOSCOW)),
+        # a day with its hour is due at that hour, in either order
+        ("Я напишу вам завтра до 12:00.", datetime(2026, 3, 14, 12, 0, tzinfo=MOSCOW)),
+        ("Перезвоним в понедельник к 15:00.", datetime(2026, 3, 16, 15, 0, tzinfo=MOSCOW)),
+        ("We will reply by 5 pm tomorrow.", datetime(2026, 3, 14, 17, 0, tzinfo=MOSCOW)),
+        ("Wir melden uns morgen bis 10 Uhr.", datetime(2026, 3, 14, 10, 0, tzinfo=MOSCOW)),
+        ("Holnap 12 óráig visszahívjuk.", datetime(2026, 3, 14, 12, 0, tzinfo=MOSCOW)),
     ],
 )
 def test_promise_deadlines_resolve_in_the_business_zone(text, deadline):
@@ -258,6 +264,15 @@ def test_not_promises():
                  "Мы работаем завтра с 9 до 18.", "Здравствуйте!\n\n> Перезвоним в течение часа."):  # fmt: skip
         assert replykit.extract_promises(msg("agent", text, at), locale="de" if "Morgen" in text else "ru") == (), text
     assert replykit.extract_promises(msg("customer", "Отправьте завтра", at)) == ()
+
+
+def test_a_day_and_an_hour_in_two_sentences_are_two_promises():
+    made = datetime(2026, 3, 13, 10, 0, tzinfo=MOSCOW)
+    first, second = replykit.extract_promises(
+        msg("agent", "Ответим до 18:00. Завтра пришлём отчёт.", made), config={"conversation": {"business-timezone": "Europe/Moscow"}}
+    )
+    assert (first.deadline_phrase, first.deadline) == ("до 18:00", datetime(2026, 3, 13, 18, 0, tzinfo=MOSCOW))
+    assert (second.deadline_phrase, second.deadline) == ("Завтра", datetime(2026, 3, 14, 23, 59, 59, 999999, tzinfo=MOSCOW))
 
 
 def test_promise_without_time_has_no_deadline():

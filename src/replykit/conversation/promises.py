@@ -2,13 +2,15 @@
 
 A promise is a sentence of the agent's own words (not quoted history) with a commitment word
 ("отправим", "we'll", "ще") and a deadline ("завтра", "в течение часа", "within 2 business
-days", "до пятницы"). Day deadlines end at the end of that day, business days at the close of
-the last business day, all in the business time zone.
+days", "до пятницы"). Day deadlines end at the end of that day (or at the hour named beside
+it: "завтра до 12:00"), business days at the close of the last business day, all in the
+business time zone.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from calendar import monthrange
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -64,15 +66,50 @@ def _find(text: str, language: str, extra_json: str) -> tuple[_Found, ...]:
         match = _deadline(lex, plain, sentence.start, sentence.end)
         if match is None:
             continue
+        phrase, clock = match.group(), _clock(match)
+        other = _day_and_hour(lex, plain, match, sentence.end)
+        if other is not None:  # "завтра до 12:00", "by 5 pm tomorrow": that day, at that hour
+            phrase = plain[min(match.start(), other.start()) : max(match.end(), other.end())]
+            match, clock = (match, _clock(other)) if clock is None else (other, clock)
         day_month = _date(lex, match)
         if match.group("month") is not None and day_month is None:
             continue  # "31 февраля": not a date
         start, end = doc.to_original(sentence.start, sentence.end)
         found.append(
-            _Found(start, end, text[start:end], match.group(), match.group("day"), match.group("n"),
-                   match.group("unit"), match.group("weekday"), _clock(match), day_month)  # fmt: skip
+            _Found(start, end, text[start:end], phrase, match.group("day"), match.group("n"),
+                   match.group("unit"), match.group("weekday"), clock, day_month)  # fmt: skip
         )
     return tuple(found)
+
+
+_STOP = re.compile(r"[.!?…;\n]")
+_JOIN = 12  # characters between a day and its hour: "завтра до 12:00", "by 5 pm tomorrow", "morgen bis 10 Uhr"
+
+
+def _day_and_hour(lex: Lexicon, text: str, match: Any, end: int) -> Any:
+    """The deadline right beside `match` that completes it: the hour of a day deadline or the
+    day of an hour deadline ("завтра до 12:00", "by 5 pm on Friday"); None without one."""
+
+    def kind(m: Any) -> str | None:
+        day = (m.group("day") or m.group("weekday") or m.group("month")) is not None
+        hour = m.group("time") is not None
+        return "day" if day and not hour else "hour" if hour and not day else None
+
+    wanted = {"day": "hour", "hour": "day"}.get(kind(match) or "")
+    if wanted is None:
+        return None
+    for other in lex.deadline.finditer(text, max(match.start() - 2 * _JOIN, 0), min(end + _OVERRUN, len(text))):
+        first, second = (match, other) if match.start() < other.start() else (other, match)
+        gap = text[first.end() : second.start()]
+        # side by side in one sentence: "до 18:00. Завтра пришлём отчёт" are two promises
+        if 0 <= len(gap) <= _JOIN and not _STOP.search(gap) and kind(other) == wanted:
+            return other
+    return None
+    for other in lex.deadline.finditer(text, max(match.start() - 2 * _JOIN, 0), min(end + _OVERRUN, len(text))):
+        near = 0 <= other.start() - match.end() <= _JOIN or 0 <= match.start() - other.end() <= _JOIN
+        if near and other.group("time") is not None and other.group("day") is None and other.group("weekday") is None:
+            return other
+    return None
 
 
 def _clock(match: Any) -> tuple[int, int] | None:
@@ -108,20 +145,20 @@ def _resolve(lex: Lexicon, found: _Found, made_at: datetime, calendar: Calendar)
     zone = calendar.zone
     today = made_at.astimezone(zone).date()
     if found.day is not None:
-        return end_of_day(today + timedelta(days=lex.day_offset(found.day)), zone)
+        return _at(today + timedelta(days=lex.day_offset(found.day)), found.clock, zone)
     if found.date is not None:  # the next such date: "до 15 января" said in December is next year
         month, day = found.date
         for year in range(today.year, today.year + 9):
             if day <= monthrange(year, month)[1] and (when := date(year, month, day)) >= today:
-                return end_of_day(when, zone)
+                return _at(when, found.clock, zone)
+    if found.weekday is not None:
+        ahead = (lex.weekday(found.weekday) - today.weekday()) % 7 or 7
+        return _at(today + timedelta(days=ahead), found.clock, zone)
     if found.clock is not None:  # the next time the clock shows it, in the business zone
         moment = datetime.combine(today, time(*found.clock), zone)
         if utc(moment) <= utc(made_at):
             moment = datetime.combine(today + timedelta(days=1), time(*found.clock), zone)
         return utc(moment)
-    if found.weekday is not None:
-        ahead = (lex.weekday(found.weekday) - today.weekday()) % 7 or 7
-        return end_of_day(today + timedelta(days=ahead), zone)
     unit = lex.unit(found.unit or "")
     n = unit.n if unit.n is not None else lex.number(found.n)
     if unit.unit in _FIXED:
@@ -129,6 +166,11 @@ def _resolve(lex: Lexicon, found: _Found, made_at: datetime, calendar: Calendar)
     if unit.unit == "business_day":
         return calendar.add_business_days(made_at, n)
     return end_of_day(today + timedelta(days=n * (7 if unit.unit == "week" else 1)), zone)
+
+
+def _at(day: date, clock: tuple[int, int] | None, zone: Any) -> datetime:
+    """That day at the hour named with it, else at its end, in the business zone."""
+    return utc(datetime.combine(day, time(*clock), zone)) if clock is not None else end_of_day(day, zone)
 
 
 def _extra_json(config: Config, language: str) -> str:
