@@ -232,6 +232,18 @@ def one(text: str, at: datetime, **config: object) -> replykit.Promise:
         ("We will reply by 5 pm tomorrow.", datetime(2026, 3, 14, 17, 0, tzinfo=MOSCOW)),
         ("Wir melden uns morgen bis 10 Uhr.", datetime(2026, 3, 14, 10, 0, tzinfo=MOSCOW)),
         ("Holnap 12 óráig visszahívjuk.", datetime(2026, 3, 14, 12, 0, tzinfo=MOSCOW)),
+        # a bare date or hour with a commitment: "Отправим 20 марта", "at 3 pm"
+        ("Отправим 20 марта.", datetime(2026, 3, 20, 23, 59, 59, 999999, tzinfo=MOSCOW)),
+        ("Перезвоним в 15:00.", datetime(2026, 3, 13, 15, 0, tzinfo=MOSCOW)),
+        ("Заказ от 10 марта отправим завтра.", datetime(2026, 3, 14, 23, 59, 59, 999999, tzinfo=MOSCOW)),  # an order's date
+        ("Відправимо 20 березня.", datetime(2026, 3, 20, 23, 59, 59, 999999, tzinfo=MOSCOW)),
+        ("Передзвонимо вам о 15:00, дякуємо.", datetime(2026, 3, 13, 15, 0, tzinfo=MOSCOW)),
+        ("Ще доставим поръчката на 20 март.", datetime(2026, 3, 20, 23, 59, 59, 999999, tzinfo=MOSCOW)),
+        ("Ще ви се обадим в 15:00 часа за поръчката.", datetime(2026, 3, 13, 15, 0, tzinfo=MOSCOW)),
+        ("A csomagot március 20-án kiszállítjuk.", datetime(2026, 3, 20, 23, 59, 59, 999999, tzinfo=MOSCOW)),
+        ("15:00-kor visszahívjuk.", datetime(2026, 3, 13, 15, 0, tzinfo=MOSCOW)),
+        ("We'll call you at 3 pm.", datetime(2026, 3, 13, 15, 0, tzinfo=MOSCOW)),
+        ("Wir rufen Sie um 15 Uhr an.", datetime(2026, 3, 13, 15, 0, tzinfo=MOSCOW)),
     ],
 )
 def test_promise_deadlines_resolve_in_the_business_zone(text, deadline):

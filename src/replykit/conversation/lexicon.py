@@ -107,9 +107,10 @@ def _template(template: str, slots: dict[str, str]) -> str:
     return _SEP.join(parts)
 
 
-def _deadline(data: dict[str, Any]) -> regex.Pattern[str]:
+def _slots(data: dict[str, Any]) -> dict[str, str]:
+    """The patterns of a deadline template's slots, from the language's tables."""
     numbers = sorted(data.get("numbers", {}), key=len, reverse=True)
-    slots = {
+    return {
         # Digits, a range ("3-5": the later end counts), or a number word.
         "n": rf"(?P<n>\d{{1,3}}(?:[\s\u00a0]*[-–—][\s\u00a0]*\d{{1,3}})?|{'|'.join(regex.escape(n) for n in numbers) or '(?!)'})",
         "unit": rf"(?P<unit>{_alternation([u['phrase'] for u in data['units']])})",
@@ -120,6 +121,10 @@ def _deadline(data: dict[str, Any]) -> regex.Pattern[str]:
         "time": _TIME,
         "hour": r"(?P<time>(?P<hh>[01]?\d|2[0-3]))",  # a whole hour, with a word for "o'clock" in the template
     }
+
+
+def _deadline(data: dict[str, Any]) -> regex.Pattern[str]:
+    slots = _slots(data)
     days = rf"(?P<day>{_alternation([d['phrase'] for d in data['days']])})"
     relative = [_template(t, slots) for t in data["relative"]]
     weekday = [_template(t, slots) for t in data["by_weekday"]]
@@ -128,6 +133,17 @@ def _deadline(data: dict[str, Any]) -> regex.Pattern[str]:
     # Fixed days first: "в течение дня" is today, not "one day from now"; dates before clock
     # times: "до 15.03" is the 15th of March, "до 16.30" (no month 30) half past four.
     body = "|".join([days, *relative, *weekday, *dates, *clock])
+    return regex.compile(rf"{_EDGE_L}(?:{body}){_EDGE_R}", regex.IGNORECASE)
+
+
+def _ignore(data: dict[str, Any]) -> regex.Pattern[str] | None:
+    """What looks like a deadline and is none: phrases ("guten morgen") and templates with
+    slots ("от {dd} {month}": the date of an order, not when something will happen)."""
+    items = data.get("ignore", [])
+    if not items:
+        return None
+    slots = _slots(data)
+    body = "|".join(_template(t, slots) for t in sorted(items, key=len, reverse=True))
     return regex.compile(rf"{_EDGE_L}(?:{body}){_EDGE_R}", regex.IGNORECASE)
 
 
@@ -157,7 +173,7 @@ def _load(language: str, extra_json: str) -> Lexicon | None:
             language=language,
             commit=_words(data["commit"]) or regex.compile("(?!)"),
             deadline=_deadline(data),
-            ignore=_words(data.get("ignore", [])),
+            ignore=_ignore(data),
             question_start=regex.compile(rf"(?:{questions}){_EDGE_R}", regex.IGNORECASE),
             pointers=_words(data.get("pointers", [])),
             filler=_words(data.get("filler", [])),
