@@ -64,6 +64,7 @@ class Mention:
     title: Token | None  # "господин", "Frau", "Mr"
     adjective: Token | None  # "Уважаемая", "Дорогой"
     preposition: Token | None
+    salutation: bool = False  # surely addressed: after a greeting or polite word, or opening the sentence
 
     @property
     def start(self) -> int:
@@ -354,13 +355,14 @@ def _mention(
         and lex.apposition.match(text, after.end + (len(text[after.end :]) - len(text[after.end :].lstrip())))
         is not None
     )
-    vocative = not any(t.lower in lex.addressees for t in run) and (
+    addressee = any(t.lower in lex.addressees for t in run)
+    salutation = not addressee and (
         adjective is not None
         or (greeting_end >= 0 and text[greeting_end : (title or run[0]).start].strip(" ,\u00a0") == "")
         or (starts and after is not None and after.kind == PUNCT and after.text[0] in ",!" and not apposition)
-        or (after_comma and closes)
     )
-    return Mention(run, vocative, title, adjective, preposition)
+    vocative = salutation or (not addressee and after_comma and closes)  # ", Мария Ивановна," may be an apposition
+    return Mention(run, vocative, title, adjective, preposition, salutation)
 
 
 def gender_of(ctx: Context, mention: Mention) -> Gender | None:

@@ -26,8 +26,11 @@ from replykit.text.tokens import WORD
 _SALUTATION_CASES = ("voct", "nomn")
 
 
-def _case(exp: Expected, mention: Mention) -> str:
-    """The case the mention stands in, judged by its first word (nominative if unsure)."""
+def _case(exp: Expected, mention: Mention, language: str = "") -> str:
+    """The case the mention stands in, judged by its first word (nominative if unsure); a
+    Ukrainian salutation takes the vocative whatever case it was written in."""
+    if language == "uk" and mention.salutation:
+        return "voct"
     cases = {c for _, c in exp.cases_of(mention.tokens[0].text)}
     for case in (*_SALUTATION_CASES, *CASES[1:]):
         if case in cases:
@@ -58,7 +61,7 @@ def first_name_only(ctx: Context) -> Iterator[Hit]:
         if exp.form != "name_patronymic" or not m.vocative or m.title is not None:
             continue
         if len(roles) == 1 and "first" in roles[0] and norm(m.tokens[0].text) != norm(exp.target.middle or ""):
-            case = _case(exp, m)
+            case = _case(exp, m, ctx.language)
             fix = _suggest(ctx, exp, case)
             yield Hit(
                 m.start, m.end,
@@ -116,7 +119,7 @@ def bare_surname(ctx: Context) -> Iterator[Hit]:
         if exp.form == "surname" or not m.vocative or m.title is not None or not exp.person.full("first"):
             continue
         if len(roles) == 1 and roles[0] == {"last"}:
-            case = _case(exp, m)
+            case = _case(exp, m, ctx.language)
             fix = _suggest(ctx, exp, case)
             start = m.adjective.start if m.adjective is not None else m.start
             replacement = (
@@ -133,7 +136,7 @@ def unwanted_title(ctx: Context) -> Iterator[Hit]:
     for exp, m, _ in _customer_mentions(ctx):
         if m.title is None or exp.form == "surname" or not exp.person.full("first"):
             continue
-        case = _case(exp, m)
+        case = _case(exp, m, ctx.language)
         fix = _suggest(ctx, exp, case)
         yield Hit(
             m.title.start, m.end,
@@ -250,6 +253,11 @@ def _case_problem(
         case = next((c for c in (*CASES[1:], "voct") if any(c == x for _, x in analyses[0])), "nomn")
         fix = _reinflect(ctx, m, parts, case)
         return fix, f"The parts of the name are in different cases; write “{fix}”."
+    if ctx.language == "uk" and m.salutation and shared == {"nomn"} and {"first", "middle"} & set(parts):
+        # Ukrainian addresses in the vocative: "Добрий день, Маріє Іванівно!", not "Марія Іванівна"
+        fix = _reinflect(ctx, m, parts, "voct")
+        if fix != ctx.doc.text[m.start : m.end]:
+            return fix, f"In Ukrainian a name in address takes the vocative; write “{fix}”."
     if m.preposition is not None:
         wanted = prepositions[m.preposition.lower]
         if wanted not in shared and shared <= {"nomn", "voct"}:
