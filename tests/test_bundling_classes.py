@@ -1257,6 +1257,9 @@ def test_when_to_pay_by_alternatives_booking_instalments_and_finance(lang, text,
         ("bg", "Депозитът се блокира на картата.", (), set()),
         ("hu", "Az utalvány egy évig érvényes.", (), set()),  # a voucher, no transfer
         ("hu", "A kiszállás benne van az árban.", ("delivery_cost",), {"delivery_cost"}),
+        ("uk", "Менеджерка зателефонує вам завтра.", ("lead_time",), set()),  # a call back tells no time
+        ("uk", "Майстриня приїде завтра.", ("lead_time",), {"lead_time"}),
+        ("ru", "Администратор позвонит вам в пятницу.", ("availability",), set()),
     ],
 )
 def test_seventh_round_answers_and_near_misses(lang, reply, asked, topics):
