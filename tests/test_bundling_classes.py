@@ -1131,6 +1131,11 @@ def test_there_is_answers_a_stock_question_once_asked(lang, reply, topics):
         ("de", "Hätten Sie nächste Woche Zeit für einen Umzug?", {"availability"}),
         ("de", "Haben Sie am Samstag noch Platz für zwei Personen?", {"availability"}),
         ("de", "Habt ihr samstags geöffnet?", set()),  # opening hours
+        ("en", "Is there anything I need to bring on Saturday?", set()),
+        ("en", "When do you start the job on Monday?", {"lead_time"}),
+        ("ru", "Можете перезвонить завтра?", set()),  # a call back
+        ("ru", "Какое окно поставить на балкон к пятнице?", {"lead_time"}),  # a window, not a slot
+        ("de", "Wie viel Zeit brauchen Sie am Montag?", {"lead_time"}),  # how much time
     ],
 )
 def test_a_slot_room_or_capacity_asks_about_availability(lang, text, topics):
@@ -1273,6 +1278,7 @@ def test_seventh_round_answers_and_near_misses(lang, reply, asked, topics):
         ("ru", "Если платье сядет после стирки, перешьёте бесплатно?", {"warranty"}),
         ("en", "If the paint peels within a year, is that covered?", {"warranty"}),
         ("en", "Is the terrace covered?", set()),
+        ("en", "Is the price covered by insurance?", {"price"}),
         ("de", "Wie läuft die Stornierung, falls wir absagen müssen?", {"warranty"}),
         ("hu", "Vissza lehet váltani a jegyet?", {"warranty"}),
     ],
