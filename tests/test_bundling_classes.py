@@ -1191,6 +1191,12 @@ def test_wanting_to_know_asks(lang, question, statement, topics):
     assert _asked(lang, statement) == set()
 
 
+def test_good_to_know_as_a_reaction_asks_nothing():
+    assert _asked("en", "Good to know that delivery is free!") == set()
+    assert _asked("en", "It'd be good to know the delivery cost.") == {"delivery_cost"}
+    assert _asked("de", "Gut zu wissen, dass die Lieferung kostenlos ist.") == set()
+
+
 @pytest.mark.parametrize(
     ("lang", "text", "topics"),
     [
@@ -1257,6 +1263,8 @@ def test_when_to_pay_by_alternatives_booking_instalments_and_finance(lang, text,
         ("en", "A deposit is due at booking.", (), {"payment_timing"}),
         ("en", "We've taken £5 off your next order.", (), set()),  # a discount, no price
         ("en", "The cleaning is £50.", (), {"price"}),
+        ("en", "We offer 0% finance over 12 months.", ("payment_timing",), {"payment_timing"}),
+        ("en", "Our finance team will be in touch.", ("payment_timing",), set()),  # a department
         ("ru", "Если не понравится, бесплатно повторим процедуру.", ("warranty",), {"warranty"}),
         ("uk", "Надішліть номер картки, і ми повернемо гроші.", ("warranty",), {"warranty"}),  # no way to pay
         ("bg", "Депозитът се блокира на картата.", (), set()),
