@@ -1211,6 +1211,11 @@ def test_good_to_know_as_a_reaction_asks_nothing():
         ("de", "Ist der Anzug bis Freitag fertig?", {"lead_time"}),
         ("de", "Wann wird das Sofa geliefert?", {"lead_time"}),  # a participle after "wann"
         ("de", "Preislich, was kommt da auf uns zu?", {"price"}),
+        ("ru", "Костюм будет готов до субботы?", {"lead_time"}),
+        ("uk", "Ми готові до оплати?", set()),  # ready to pay: no day, no lead time
+        ("hu", "Utólag is lehet fizetni?", {"payment_timing"}),
+        ("hu", "Utólag is lehet módosítani?", set()),  # afterwards, but no payment
+        ("hu", "Van helyszíni parkolás?", set()),  # "hely" inside another word
     ],
 )
 def test_deadlines_waiting_and_time_or_money(lang, text, topics):
