@@ -99,7 +99,7 @@ def questions(pack: Pack, doc: Document) -> Questions:
         question = "?" in sentence or follows or _question_cue(pack, text, start, end) or _terse(sentence)
         if question:
             found = _how_much(pack, doc.text, text, clauses, found, start, end)
-            found += _asked_by_value(pack, doc.text, text, clauses, reported, start, end, {m.topic for m in found})
+            found += _asked_by_value(pack, doc.text, text, clauses, reported, start, end, found)
             found = _asked_with_date(pack, doc.text, text, clauses, found, start, end) if "?" in sentence else found
             found = _beside_conditions(pack, text, clauses, found, start, end)
         if not found:
@@ -287,12 +287,15 @@ def _asked_by_value(
     reported: Callable[[int], bool],
     start: int,
     end: int,
-    known: set[str],
+    found: list[Mention],
 ) -> list[Mention]:
     """ "Вы можете приехать на замер в субботу?", "Can I pay on the 15th?": a question clause with
     a cue of a topic and a value of a kind the topic is `asked_by` asks about the topic, unless
     the clause reports the past ("Я оплатил 12 марта?"). In ru and uk the cue must be a verb: a
-    noun with a date names a service ("Есть доставка в выходные?")."""
+    noun with a date names a service ("Есть доставка в выходные?"). A cue inside a question
+    `found` of another topic is part of it: "van még szabad időpont holnap?" asks about a free
+    slot, not when."""
+    known = {m.topic for m in found}
     out: list[Mention] = []
     values: dict[str, list[tuple[int, int]]] = {}  # by kind, found once the first cue asks for them
     for name, topic in pack.topics.items():
@@ -304,7 +307,9 @@ def _asked_by_value(
         for value_start, _ in (v for kind in topic.asked_by for v in values[kind]):
             clause_start, clause_end = _around(clauses, value_start, len(text))
             cue = topic.cue.search(text, max(clause_start, start), min(clause_end, end))
-            if cue is not None and not reported(cue.start()) and _verb(pack, cue.group()):
+            if cue is None or any(m.start <= cue.start() < m.end for m in found):
+                continue
+            if not reported(cue.start()) and _verb(pack, cue.group()):
                 out.append(Mention(name, cue.start(), cue.end(), original[cue.start() : cue.end()]))
                 break
     return out
@@ -540,7 +545,10 @@ def answers(
             if owner and kind == "money":
                 owner = _shadowing_owner(pack, norm, sentences, money, owner) or owner
             owner = owner or _cued_owner(pack, norm, sentences, kind, m.start(), m.end(), reported, asked)
-            owners = [owner] if owner else _uncued_owners(pack, kind, asked, functools.partial(named, m.end()))
+            # "Запись на субботу уточню и напишу вам", "Anna will call you tomorrow": a value with no
+            # cue in a clause that puts the answer off answers no question
+            deferred = owner is None and pack.defer is not None and pack.defer.search(norm, *_around(clauses, m.start(), end))
+            owners = [owner] if owner else _uncued_owners(pack, kind, frozenset() if deferred else asked, functools.partial(named, m.end()))
             for name in owners:
                 add(name, m.start(), m.end())
     left = [name for name in asked - found.keys() if pack.topics[name].yes_answers]
