@@ -187,6 +187,7 @@ def _end(language: str) -> str:
     return (r"(?:-\p{L}+)?" if data.get("hyphen_suffixes") else "") + _E
 
 
+@lru_cache(maxsize=8192)  # a verb family's trie (570 forms) recurs in dozens of phrases
 def _word(language: str, word: str) -> str:
     if "-" in word.strip("-") and "~" in word:  # "qr-~код": each part on its own
         return "-".join(f"(?:{_word(language, part)})" for part in word.split("-"))
