@@ -105,11 +105,6 @@ def _day_and_hour(lex: Lexicon, text: str, match: Any, end: int) -> Any:
         if 0 <= len(gap) <= _JOIN and not _STOP.search(gap) and kind(other) == wanted:
             return other
     return None
-    for other in lex.deadline.finditer(text, max(match.start() - 2 * _JOIN, 0), min(end + _OVERRUN, len(text))):
-        near = 0 <= other.start() - match.end() <= _JOIN or 0 <= match.start() - other.end() <= _JOIN
-        if near and other.group("time") is not None and other.group("day") is None and other.group("weekday") is None:
-            return other
-    return None
 
 
 def _clock(match: Any) -> tuple[int, int] | None:
