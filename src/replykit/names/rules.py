@@ -26,7 +26,7 @@ from replykit.text.tokens import WORD
 _SALUTATION_CASES = ("voct", "nomn")
 
 
-def _case(exp: Expected, mention: Mention, language: str = "") -> str:
+def _case(exp: Expected, mention: Mention, language: str) -> str:
     """The case the mention stands in, judged by its first word (nominative if unsure); a
     Ukrainian salutation takes the vocative whatever case it was written in."""
     if language == "uk" and mention.salutation:
