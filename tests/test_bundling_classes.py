@@ -1407,6 +1407,16 @@ def test_selling_taking_on_and_amenities(lang, text, topics):
         ("bg", "Плащане по револют става ли?", {"payment_method"}),
         # waiting on the spot
         ("ru", "Можно подождать на месте?", {"lead_time"}),
+        # next week is a day; "free" with a day; "for how much" with a delivery verb asks the time
+        ("ru", "На следующей неделе есть окно?", {"availability"}),
+        ("uk", "Наступного тижня є вільні місця?", {"availability"}),
+        ("uk", "У п'ятницю о 19:00 вільно?", {"availability"}),
+        ("uk", "Можна вільно заїхати у двір?", set()),  # "freely"
+        ("ru", "И за сколько довезёте?", {"lead_time"}),
+        ("ru", "За сколько продадите?", {"price"}),
+        # Bulgarian in Latin letters
+        ("bg", "kolko struva montaj na klimatik i kolko vreme se chaka", {"lead_time", "price"}),
+        ("bg", "kolko da vzema hlqb", set()),
     ],
 )
 def test_eighth_round_questions_and_near_misses(lang, text, topics):
