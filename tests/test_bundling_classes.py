@@ -1451,6 +1451,15 @@ def test_eighth_round_questions_and_near_misses(lang, text, topics):
         ("en", "Sorry, I'm already booked that day.", ("availability",), {"availability"}),
         ("de", "Kann frühestens im Mai.", ("availability",), {"availability"}),
         ("ru", "На декабрь запись ещё есть.", ("availability",), {"availability"}),
+        # a free amenity is no price; a price beside it still is
+        ("ru", "Парковка для гостей бесплатная.", ("price",), set()),
+        ("ru", "Стрижка 1 500 ₽, парковка для клиентов бесплатная.", ("price",), {"price"}),
+        ("uk", "Стоянка для клієнтів безкоштовна.", ("price",), set()),
+        ("en", "Free parking for guests; the room is £90.", ("price",), {"price"}),
+        ("de", "Parken ist für Gäste kostenlos.", ("price",), set()),
+        ("hu", "A parkolás ingyenes.", ("price",), set()),
+        ("bg", "Паркингът е безплатен.", ("price",), set()),
+        ("ru", "Доставка бесплатная.", ("delivery_cost",), {"delivery_cost"}),
         # getting it done by a time
         ("hu", "Jövő szerdára tudjuk beszerezni.", ("lead_time",), {"lead_time"}),
         ("de", "Bis Freitag bekommen wir das hin.", ("lead_time",), {"lead_time"}),
