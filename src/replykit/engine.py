@@ -144,6 +144,19 @@ class Context:
     def customer_messages(self) -> list[Message]:
         return [m for m in self.history if m.role == "customer"]
 
+    def answered(self) -> list[Message]:
+        """The customer messages this reply answers: those since the agent's last message."""
+
+        def compute() -> list[Message]:
+            waiting: list[Message] = []
+            for message in reversed(self.history):
+                if message.role == "agent":
+                    break
+                waiting.append(message)
+            return waiting[::-1]
+
+        return self.memo("engine.answered", compute)
+
     def agent_messages(self) -> list[Message]:
         return [m for m in self.history if m.role == "agent"]
 

@@ -29,16 +29,6 @@ class _State:
     answer_sentence: tuple[int, int]  # the last own sentence with an answer (else the own words)
 
 
-def _pending(ctx: Context) -> list[Message]:
-    """Customer messages the reply answers: those after the agent's last message."""
-    out: list[Message] = []
-    for message in reversed(ctx.history):
-        if message.role == "agent":
-            break
-        out.append(message)
-    return out[::-1]
-
-
 def _documents(ctx: Context, messages: list[Message]) -> Iterator[tuple[Message, Document]]:
     """Earlier messages as documents; one that cannot be read (binary, too long) tells nothing."""
     for message in messages:
@@ -50,7 +40,7 @@ def _documents(ctx: Context, messages: list[Message]) -> Iterator[tuple[Message,
 
 def _state(ctx: Context) -> _State | None:
     def compute() -> _State | None:
-        pending = _pending(ctx)
+        pending = ctx.answered()
         if not pending:
             return None
         lang = ctx.language

@@ -15,7 +15,7 @@ from replykit.conversation.promises import SAME_TURN, promises_in
 from replykit.conversation.timing import calendar_for, describe, reply_times
 from replykit.engine import Context, Hit, Rule
 from replykit.greetings.lexicon import lexicon as greeting_lexicon
-from replykit.models import Message, Severity
+from replykit.models import Severity
 from replykit.text.lang import detect_language
 from replykit.text.tokens import WORD
 
@@ -48,18 +48,6 @@ def _anchor(ctx: Context) -> tuple[int, int]:
     return 0, min(len(ctx.doc.text), 80)
 
 
-def _waiting(ctx: Context) -> list[Message]:
-    """The customer messages this reply answers: those since the agent's last message."""
-
-    def compute() -> list[Message]:
-        waiting: list[Message] = []
-        for message in reversed(ctx.history):
-            if message.role == "agent":
-                break
-            waiting.append(message)
-        return waiting[::-1]
-
-    return ctx.memo("conversation.waiting", compute)
 
 
 def _own_text(ctx: Context) -> tuple[int, int]:
@@ -165,7 +153,7 @@ def broken_promise(ctx: Context) -> Iterator[Hit]:
 
 
 def bare_deflection(ctx: Context) -> Iterator[Hit]:
-    asked = [m for m in _waiting(ctx) if m.channel != "phone"]
+    asked = [m for m in ctx.answered() if m.channel != "phone"]
     if not asked or ctx.doc.template:
         return
     text = " ".join(m.text for m in asked)
@@ -256,7 +244,7 @@ def no_email_offer(ctx: Context) -> Iterator[Hit]:
     options = ctx.config.conversation
     if ctx.channel not in options.steer_channels:
         return
-    asked = [m for m in _waiting(ctx) if m.channel in options.steer_channels]
+    asked = [m for m in ctx.answered() if m.channel in options.steer_channels]
     text = "\n".join(m.text for m in asked)
     if len(text) < options.steer_min_chars:
         return

@@ -92,9 +92,7 @@ def upset_not_acknowledged(ctx: Context) -> Iterator[Hit]:
     if data is None or data.upset is None:
         return
     cue = None
-    for message in reversed(ctx.history):
-        if message.role == "agent":
-            break
+    for message in reversed(ctx.answered()):
         for start, end in _own_spans(message.text):
             cue = next(data.upset.finditer(message.text, None, start, end), None) or cue
     first = next((t for t in ctx.doc.words if t.segment == "own"), None)
