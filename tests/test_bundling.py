@@ -464,3 +464,63 @@ def test_an_earlier_bare_date_covers_the_lead_time_asked_then():
     assert "RK402" not in codes(conversation("А сколько он стоит?", "Шкаф стоит 14 500 ₽, оплата при получении картой.", *history), "ru")
     history = (Message(role="customer", text="Добрый день."), Message(role="agent", text="Здравствуйте! В пятницу с 18 до 22."))
     assert "RK402" in codes(conversation("А сколько он стоит?", "Шкаф стоит 14 500 ₽, оплата при получении картой.", *history), "ru")
+
+
+def _pack_patterns(lang: str) -> list:
+    from dataclasses import fields
+
+    from replykit.bundling.lexicon import PhrasePattern, pack
+
+    p = pack(lang)
+    assert p is not None
+    holders = [p, *p.topics.values()]
+    found = [getattr(h, f.name) for h in holders for f in fields(h)]
+    return [x for x in found if isinstance(x, PhrasePattern)]
+
+
+def _labelled_texts(lang: str) -> list[str]:
+    import tomllib
+
+    folder = Path(__file__).parent / "data" / "bundling"
+    texts = []
+    for path in sorted(folder.glob(f"**/{lang}.toml")):
+        for pair in tomllib.loads(path.read_text(encoding="utf-8"))["pair"]:
+            texts += [pair["customer"], pair["reply"]]
+    return texts
+
+
+@pytest.mark.parametrize("lang", sorted(QUESTIONS))
+def test_patterns_are_compiled_only_for_text_they_may_match(lang):
+    """A pack pattern is compiled when a text has a run of letters or digits beginning like a
+    phrase's first word; on a text with none it must have no match, in any case of letters."""
+    from replykit.bundling.lexicon import _beginnings
+
+    texts = _labelled_texts(lang)
+    variants = [v for t in texts for v in (t, t.upper(), t.title())] + [f"X-{t}1{t[::-1]}" for t in texts[:40]]
+    patterns = _pack_patterns(lang)
+    assert len(patterns) > 25 and len(texts) >= 80
+    skipped = 0
+    simple = [(text, beginnings) for text in variants if (beginnings := _beginnings(text)) is not None]
+    assert len(simple) > 0.9 * len(variants)  # others compile every pattern they are searched with
+    for text, beginnings in simple:
+        for phrases in patterns:
+            if phrases._starts is not None and phrases._starts.isdisjoint(beginnings):
+                skipped += 1
+                assert phrases.pattern.search(text) is None, (phrases.pattern.search(text), text)
+    assert skipped > len(simple)  # most patterns are skipped on most texts
+
+
+def test_pattern_not_compiled_for_text_without_its_words():
+    from replykit.bundling.lexicon import PhrasePattern, compile_phrases
+
+    phrases = compile_phrases("ru", ["~+платить .. ~заранее", "предоплат*"])
+    assert isinstance(phrases, PhrasePattern)
+    assert phrases.search("Сколько стоит доставка?") is None
+    assert phrases._compiled is None
+    assert phrases.search("А ПРЕДОПЛАТА нужна?") is not None
+    assert phrases._compiled is not None
+    amounts = compile_phrases("ru", ["# ~штука"])
+    assert amounts is not None and amounts.search("Осталось 3 штуки") is not None
+    assert compile_phrases("ru", ["$ сверху"]).search("ещё $5 сверху") is not None
+    assert compile_phrases("ru", ["в ~наличие"]).search("Есть В НАЛИЧИИ") is not None
+    assert compile_phrases("uk", ["п'ять ~день"]).search("За п'ять днів") is not None

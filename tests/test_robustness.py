@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import replykit
+from replykit.bundling.lexicon import PhrasePattern
 from replykit import Conversation, Customer, Message, Report, ReplykitError
 
 PIECES = [
@@ -197,6 +198,9 @@ def _live_patterns() -> list[regex.Pattern]:
         )
         replykit.check(conversation)
         replykit.extract_promises(conversation)
+    for obj in gc.get_objects():  # bundling patterns compile only for a text that may match them
+        if isinstance(obj, PhrasePattern):
+            obj.pattern  # noqa: B018
     # Patterns are not tracked by gc themselves, but the module dicts, tuples and objects
     # holding them are: collect every regex.Pattern reachable one step from those.
     found: dict[int, regex.Pattern] = {}

@@ -10,7 +10,9 @@ amount of money (as the answer side reads one: "$12", "1 500 ₽", "беспла
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+import re
+import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -18,6 +20,7 @@ from typing import Any
 import regex
 
 from replykit._data import read_data, read_language_data
+from replykit._lookup import simple_case
 from replykit.errors import ConfigError
 from replykit.morph import MORPH_LANGUAGES, analyzer, parse
 
@@ -48,6 +51,76 @@ def normalize(text: str) -> str:
     return text.replace("ё", "е").replace("Ё", "Е").replace("’", "'").replace("ʼ", "'")
 
 
+class PhrasePattern:
+    """A pack's pattern, compiled when a text first might hold one of its phrases.
+
+    `regex` takes up to 70 ms to compile one of the big Russian patterns (a verb family is a
+    trie of some 570 forms), about a second for a whole pack. A match begins a run of letters
+    and digits with the first ones of a phrase's first word, so a `simple_case` text (see
+    `replykit._lookup`) none of whose runs begins so has no match and does not need the pattern
+    yet: a text pays only for the patterns it may use, each compiled once per process.
+    """
+
+    __slots__ = ("_compiled", "_source", "_starts")
+
+    def __init__(self, source: str, starts: frozenset[str] | None) -> None:
+        self._source = source
+        self._starts = starts  # None: a phrase may begin with anything (`..`, `#`, `$`)
+        self._compiled: regex.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> regex.Pattern[str]:
+        """The compiled pattern (compiled now if it was not yet)."""
+        if self._compiled is None:
+            try:  # two threads may both compile it: the same pattern either way
+                self._compiled = regex.compile(self._source, regex.IGNORECASE)
+            except regex.error as exc:
+                raise ConfigError(f"bundling phrases do not compile: {exc}") from None
+        return self._compiled
+
+    def _pattern(self, text: str) -> regex.Pattern[str] | None:
+        if self._compiled is None and self._starts is not None:
+            beginnings = _beginnings(text)
+            if beginnings is not None and self._starts.isdisjoint(beginnings):
+                return None
+        return self.pattern
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> regex.Match[str] | None:
+        pattern = self._pattern(text)
+        return pattern.search(text, pos, endpos) if pattern is not None else None
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> regex.Match[str] | None:
+        pattern = self._pattern(text)
+        return pattern.match(text, pos, endpos) if pattern is not None else None
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> regex.Match[str] | None:
+        pattern = self._pattern(text)
+        return pattern.fullmatch(text, pos, endpos) if pattern is not None else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[regex.Match[str]]:
+        pattern = self._pattern(text)
+        return pattern.finditer(text, pos, endpos) if pattern is not None else iter(())
+
+
+_PREFIX = 4  # letters or digits of a first word that decide whether a pattern is compiled
+# `re`'s letters and digits, which are `regex`'s in `simple_case` text (tests/test_lookup.py)
+_RUN = re.compile(rf"[^\W_]{{0,{_PREFIX}}}")
+_RUNS = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=16)
+def _beginnings(text: str) -> frozenset[str] | None:
+    """The first one to four characters of each run of letters and digits of `text`, lower-cased
+    (a match begins one, as no letter or digit may precede it); None when `text` is not
+    `simple_case`, where lower case does not stand in for `IGNORECASE`."""
+    if not simple_case(text):
+        return None
+    return frozenset(run[:k] for run in set(_RUNS.findall(text.lower())) for k in range(1, _PREFIX + 1))
+
+
+NEVER = PhrasePattern("(?!)", frozenset())
+
+
 @dataclass(frozen=True, slots=True)
 class Topic:
     name: str
@@ -62,18 +135,18 @@ class Topic:
     asked_by: tuple[str, ...]
     yields: tuple[str, ...]
     takes_over: frozenset[str]
-    ask: regex.Pattern[str] | None
-    ask_end: regex.Pattern[str] | None  # asks only right before the "?" that ends a question about nothing else
-    ask_alone: regex.Pattern[str] | None  # asks anywhere in a question that names no other topic
-    ask_with_date: regex.Pattern[str] | None  # asks in a question clause that holds a date ("можно забронировать на пятницу?")
+    ask: PhrasePattern | None
+    ask_end: PhrasePattern | None  # asks only right before the "?" that ends a question about nothing else
+    ask_alone: PhrasePattern | None  # asks anywhere in a question that names no other topic
+    ask_with_date: PhrasePattern | None  # asks in a question clause that holds a date ("можно забронировать на пятницу?")
     how_much: bool  # a `counts` topic's `ask_alone` word right before one of this topic's cues asks about this one
     yes_answers: bool  # a yes or no answers the topic when it is the one asked topic left unanswered
     counts: bool  # an `ask_alone` word right before a noun counts it ("сколько человек"): no question of the topic
-    how_much_words: regex.Pattern[str] | None  # `ask_alone` of a `counts` topic, `exclude` not applied ("за скільки буде готово")
-    answer: regex.Pattern[str] | None
-    answer_when_asked: regex.Pattern[str] | None  # answers only when the customer asked about the topic
-    cue: regex.Pattern[str] | None
-    mute: regex.Pattern[str] | None  # within these, an ask or answer phrase does not count
+    how_much_words: PhrasePattern | None  # `ask_alone` of a `counts` topic, `exclude` not applied ("за скільки буде готово")
+    answer: PhrasePattern | None
+    answer_when_asked: PhrasePattern | None  # answers only when the customer asked about the topic
+    cue: PhrasePattern | None
+    mute: PhrasePattern | None  # within these, an ask or answer phrase does not count
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,21 +163,21 @@ class Pack:
     language: str
     topics: dict[str, Topic]
     bundles: tuple[Bundle, ...]
-    question: regex.Pattern[str]
-    pronoun: regex.Pattern[str] | None  # words that refer back to an earlier topic
-    deflect: regex.Pattern[str] | None
-    referral: regex.Pattern[str] | None  # with `deflect`, a sentence that only refers elsewhere
+    question: PhrasePattern
+    pronoun: PhrasePattern | None  # words that refer back to an earlier topic
+    deflect: PhrasePattern | None
+    referral: PhrasePattern | None  # with `deflect`, a sentence that only refers elsewhere
     values: dict[str, regex.Pattern[str]]  # value kind -> pattern
     build: dict[str, str]
-    past: regex.Pattern[str] | None = None  # words of a clause that reports what happened
-    ongoing: regex.Pattern[str] | None = None  # words of a clause about what is or will be
-    threshold: regex.Pattern[str] | None = None  # an order value, a voucher, a fine: amounts that are no price
-    confirm: regex.Pattern[str] | None = None  # "да", "yes": a sentence that confirms or denies
-    defer: regex.Pattern[str] | None = None  # "уточним", "we'll check": an answer put off
-    opener: regex.Pattern[str] | None = None  # "когда", "when": no question cue after a statement of intent
-    intent: regex.Pattern[str] | None = None  # "will", "'ll": the writer states what they will do
-    coordinator: regex.Pattern[str] | None = None  # "и", "and": joins a second thing asked about
-    condition: regex.Pattern[str] | None = None  # "если", "if": a condition, which asks nothing beside a question
+    past: PhrasePattern | None = None  # words of a clause that reports what happened
+    ongoing: PhrasePattern | None = None  # words of a clause about what is or will be
+    threshold: PhrasePattern | None = None  # an order value, a voucher, a fine: amounts that are no price
+    confirm: PhrasePattern | None = None  # "да", "yes": a sentence that confirms or denies
+    defer: PhrasePattern | None = None  # "уточним", "we'll check": an answer put off
+    opener: PhrasePattern | None = None  # "когда", "when": no question cue after a statement of intent
+    intent: PhrasePattern | None = None  # "will", "'ll": the writer states what they will do
+    coordinator: PhrasePattern | None = None  # "и", "and": joins a second thing asked about
+    condition: PhrasePattern | None = None  # "если", "if": a condition, which asks nothing beside a question
 
     def label(self, topic: str) -> str:
         return self.topics[topic].label
@@ -223,7 +296,7 @@ def _phrase(language: str, phrase: str) -> str:
     return out
 
 
-def compile_phrases(language: str, phrases: Iterable[str], exclude: Iterable[str] = ()) -> regex.Pattern[str] | None:
+def compile_phrases(language: str, phrases: Iterable[str], exclude: Iterable[str] = ()) -> PhrasePattern | None:
     """One case-insensitive pattern matching any of `phrases` as whole words; a phrase of more
     words is tried first, so "срок за доставка" wins over "срок" and shadows what it holds.
     No match starts with one of the `exclude` phrases ("срок действия" is no lead time)."""
@@ -242,7 +315,41 @@ def compile_phrases(language: str, phrases: Iterable[str], exclude: Iterable[str
     bodies = [head + (f"(?:{'|'.join(rests)})" if rests != [""] else "") for head, rests in groups.values()]
     end = _end(language)
     unless = f"(?!(?:{_alternation(language, exclude)}){end})" if exclude else ""
-    return regex.compile(rf"{_B}{unless}(?:{'|'.join(bodies)}){end}", regex.IGNORECASE)
+    return PhrasePattern(rf"{_B}{unless}(?:{'|'.join(bodies)}){end}", _starts(language, ordered))
+
+
+def _starts(language: str, phrases: Iterable[str]) -> frozenset[str] | None:
+    """The first letters or digits (up to four) of every word a match of `phrases` can begin
+    with; None when a phrase may begin otherwise (a gap, an amount, a sign)."""
+    starts: set[str] = set()
+    for phrase in phrases:
+        first = normalize(phrase.strip().lower()).split()[0]
+        for word in [a for a in first.split("/") if a] if len(first) > 1 else [first]:
+            leads = _leads(language, word)
+            if leads is None:
+                return None
+            starts.update(leads)
+    return frozenset(starts)
+
+
+@lru_cache(maxsize=1024)
+def _leads(language: str, word: str) -> frozenset[str] | None:
+    """How a phrase's first word (as `_word` reads it) begins: a run of up to `_PREFIX` letters
+    or digits of each of its forms, or None if it may begin with anything else."""
+    if "-" in word.strip("-") and "~" in word:
+        return _leads(language, word.split("-")[0]) if not word.startswith("-") else None
+    if word.startswith("~") and len(word.lstrip("~+")) > 0:
+        forms: Iterable[str] = _family(language, word[2:]) if word.startswith("~+") else _lemma_forms(language, word[1:])
+    elif word == "#":  # digits, or a number word ("два места")
+        words = (language_data(language) or {}).get("values", {}).get("number_words", ())
+        number_words = _starts(language, words) if words else frozenset()
+        return None if number_words is None else number_words | frozenset("0123456789")
+    elif word in ("$", "..", "..."):
+        return None
+    else:
+        forms = (word[:-1],) if word.endswith("*") and len(word) > 1 else (word,)
+    leads = frozenset(_RUN.match(form)[0] for form in forms)  # type: ignore[index]  # always matches
+    return None if "" in leads else leads
 
 
 def _sorted_first(phrase: str) -> str:
@@ -363,7 +470,7 @@ def _load(language: str, options_json: str) -> Pack | None:
                 cue=compile_phrases(language, phrases("cue"), phrases("exclude")),
                 mute=compile_phrases(language, phrases("mute")),
             )
-        question = compile_phrases(language, data.get("question", {}).get("cues", ())) or regex.compile("(?!)")
+        question = compile_phrases(language, data.get("question", {}).get("cues", ())) or NEVER
         pronoun = compile_phrases(language, data.get("question", {}).get("pronouns", ()))
         deflect = compile_phrases(
             language, [*data.get("deflect", {}).get("phrases", ()), *options.get("deflect", {}).get(language, ())]
