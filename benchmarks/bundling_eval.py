@@ -88,11 +88,12 @@ def load_pairs(lang: str, data: Path = DATA) -> list[dict[str, Any]]:
     return list(tomllib.loads(path.read_text("utf-8"))["pair"])
 
 
-def score_language(lang: str, data: Path = DATA) -> tuple[Score, Score, list[str]]:
-    """Question-side and answer-side scores for one language, and the mismatches."""
+def score_language(lang: str, data: Path = DATA) -> tuple[Score, Score, Score, list[str]]:
+    """Question-side and answer-side scores for one language, the score of what RK401 reports
+    (topics asked and not answered), and the mismatches."""
     p = pack(lang)
     assert p is not None
-    asked, answered = Score(), Score()
+    asked, answered, unanswered = Score(), Score(), Score()
     misses: list[str] = []
     for pair in load_pairs(lang, data):
         customer, reply = str(pair["customer"]), str(pair["reply"])
@@ -101,11 +102,12 @@ def score_language(lang: str, data: Path = DATA) -> tuple[Score, Score, list[str
         got_answered = set(answers(p, doc.text, doc.own_end, got_asked))  # as RK401 reads the reply
         asked.add(pair["asked"], got_asked)
         answered.add(pair["answered"], got_answered)
+        unanswered.add(set(pair["asked"]) - set(pair["answered"]), got_asked - got_answered)
         if got_asked != set(pair["asked"]):
             misses.append(f"  asked    {sorted(pair['asked'])} got {sorted(got_asked)}: {customer}")
         if got_answered != set(pair["answered"]):
             misses.append(f"  answered {sorted(pair['answered'])} got {sorted(got_answered)}: {reply}")
-    return asked, answered, misses
+    return asked, answered, unanswered, misses
 
 
 def time_pairs(langs: list[str], data: Path = DATA, repeats: int = 20) -> float:
@@ -160,11 +162,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.time:
         print(f"speed: {time_pairs(args.lang, args.data):.0f} µs of CPU per pair (questions and answers)\n")
     for lang in args.lang:
-        asked, answered, misses = score_language(lang, args.data)
+        asked, answered, unanswered, misses = score_language(lang, args.data)
         n = len(load_pairs(lang, args.data))
         print(f"== {lang}: {n} labelled pairs")
         print("\n".join(asked.lines("question side (asked)")))
         print("\n".join(answered.lines("answer side (answered)")))
+        reported = sum(unanswered.tp.values()) + sum(unanswered.fp.values())
+        print(
+            f"RK401 (asked, not answered)  {unanswered.precision():>9.3f} {unanswered.recall():>7.3f}"
+            f" {sum(unanswered.tp.values()) + sum(unanswered.fn.values()):>8} {sum(unanswered.fp.values()):>4}"
+            f"  ({reported} topics reported)"
+        )
         if args.misses and misses:
             print("\n".join(misses))
         print()
