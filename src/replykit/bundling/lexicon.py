@@ -86,19 +86,19 @@ class PhrasePattern:
         return self.pattern
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> regex.Match[str] | None:
-        pattern = self._pattern(text)
+        pattern = self._compiled or self._pattern(text)
         return pattern.search(text, pos, endpos) if pattern is not None else None
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> regex.Match[str] | None:
-        pattern = self._pattern(text)
+        pattern = self._compiled or self._pattern(text)
         return pattern.match(text, pos, endpos) if pattern is not None else None
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> regex.Match[str] | None:
-        pattern = self._pattern(text)
+        pattern = self._compiled or self._pattern(text)
         return pattern.fullmatch(text, pos, endpos) if pattern is not None else None
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[regex.Match[str]]:
-        pattern = self._pattern(text)
+        pattern = self._compiled or self._pattern(text)
         return pattern.finditer(text, pos, endpos) if pattern is not None else iter(())
 
 
