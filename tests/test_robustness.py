@@ -143,6 +143,32 @@ def test_thread_safety_same_results():
     assert got == expected
 
 
+def test_thread_safety_while_lexicons_compile():
+    """Conversations in six languages from 8 threads in a fresh process, where the bundling and
+    conversation patterns are compiled while the threads use them: the same reports as one
+    thread gives."""
+    code = (
+        "import json, sys, replykit\n"
+        "from concurrent.futures import ThreadPoolExecutor\n"
+        "from replykit import Conversation, Message\n"
+        f"exchanges = {EXCHANGES!r}\n"
+        "convs = [Conversation(messages=(Message(role='customer', text=q), Message(role='agent', text=a)), locale=lang)\n"
+        "         for lang, (q, a) in exchanges.items()] * 4\n"
+        "run = lambda c: replykit.check(c).to_json()\n"
+        "if sys.argv[1] == 'threads':\n"
+        "    with ThreadPoolExecutor(max_workers=8) as pool:\n"
+        "        print(json.dumps(list(pool.map(run, convs))))\n"
+        "else:\n"
+        "    print(json.dumps([run(c) for c in convs]))\n"
+    )
+    outputs = [
+        subprocess.run([sys.executable, "-c", code, mode], capture_output=True, text=True, check=True, encoding="utf-8").stdout
+        for mode in ("threads", "one")
+    ]
+    assert outputs[0] == outputs[1]
+    assert len(json.loads(outputs[0])) == 4 * len(EXCHANGES)
+
+
 def test_deterministic_across_hash_seeds():
     code = (
         "import json, replykit\n"
