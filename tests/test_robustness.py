@@ -226,7 +226,8 @@ def _live_patterns() -> list[regex.Pattern]:
         replykit.extract_promises(conversation)
     for obj in gc.get_objects():  # bundling patterns compile only for a text that may match them
         if isinstance(obj, PhrasePattern):
-            obj.pattern  # noqa: B018
+            for index in range(len(obj._bodies)):
+                obj._group(index)
     # Patterns are not tracked by gc themselves, but the module dicts, tuples and objects
     # holding them are: collect every regex.Pattern reachable one step from those.
     found: dict[int, regex.Pattern] = {}

@@ -52,54 +52,95 @@ def normalize(text: str) -> str:
 
 
 class PhrasePattern:
-    """A pack's pattern, compiled when a text first might hold one of its phrases.
+    """A pack's phrases as one pattern per first word, each compiled when a text may need it.
 
-    `regex` takes up to 70 ms to compile one of the big Russian patterns (a verb family is a
-    trie of some 570 forms), about a second for a whole pack. A match begins a run of letters
-    and digits with the first ones of a phrase's first word, so a `simple_case` text (see
-    `replykit._lookup`) none of whose runs begins so has no match and does not need the pattern
-    yet: a text pays only for the patterns it may use, each compiled once per process.
+    `regex` takes up to 70 ms to compile one of the big Russian patterns whole (a verb family
+    is a trie of some 570 forms), about a second for a whole pack, and tries every phrase at
+    every position. A match begins a run of letters and digits with the first ones of a
+    phrase's first word, so in a `simple_case` text (see `replykit._lookup`) only the groups of
+    phrases whose first word begins one of its runs can match — about one group in ten, on the
+    labelled pairs. Only those are compiled (each once per process) and searched, and their
+    matches are merged as the one alternation of all groups, in their order, would find them.
     """
 
-    __slots__ = ("_compiled", "_source", "_starts")
+    __slots__ = ("_bodies", "_compiled", "_end", "_last", "_prefix", "_starts")
 
-    def __init__(self, source: str, starts: frozenset[str] | None) -> None:
-        self._source = source
-        self._starts = starts  # None: a phrase may begin with anything (`..`, `#`, `$`)
-        self._compiled: regex.Pattern[str] | None = None
+    def __init__(self, prefix: str, bodies: list[str], end: str, starts: list[frozenset[str] | None]) -> None:
+        self._prefix, self._bodies, self._end = prefix, bodies, end
+        self._starts = starts  # per group; None: a phrase may begin with anything (`..`, `$`)
+        self._compiled: list[regex.Pattern[str] | None] = [None] * len(bodies)
+        self._last: tuple[str, tuple[regex.Pattern[str], ...]] = ("", ())  # a text and its groups
 
-    @property
-    def pattern(self) -> regex.Pattern[str]:
-        """The compiled pattern (compiled now if it was not yet)."""
-        if self._compiled is None:
-            try:  # two threads may both compile it: the same pattern either way
-                self._compiled = regex.compile(self._source, regex.IGNORECASE)
+    def _group(self, index: int) -> regex.Pattern[str]:
+        compiled = self._compiled[index]
+        if compiled is None:  # two threads may both compile it: the same pattern either way
+            try:
+                compiled = regex.compile(f"{self._prefix}(?:{self._bodies[index]}){self._end}", regex.IGNORECASE)
             except regex.error as exc:
                 raise ConfigError(f"bundling phrases do not compile: {exc}") from None
-        return self._compiled
+            self._compiled[index] = compiled
+        return compiled
 
-    def _pattern(self, text: str) -> regex.Pattern[str] | None:
-        if self._compiled is None and self._starts is not None:
+    def _groups(self, text: str) -> tuple[regex.Pattern[str], ...]:
+        """The groups that may match in `text`, in order (remembered for the last text)."""
+        last_text, groups = self._last
+        if last_text is not text:
             beginnings = _beginnings(text)
-            if beginnings is not None and self._starts.isdisjoint(beginnings):
-                return None
-        return self.pattern
+            groups = tuple(
+                self._group(i)
+                for i, starts in enumerate(self._starts)
+                if starts is None or beginnings is None or not starts.isdisjoint(beginnings)
+            )
+            self._last = (text, groups)
+        return groups
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> regex.Match[str] | None:
-        pattern = self._compiled or self._pattern(text)
-        return pattern.search(text, pos, endpos) if pattern is not None else None
+        best = None
+        for group in self._groups(text):  # the leftmost match; at one place, the first group's
+            found = group.search(text, pos, endpos)
+            if found is not None and (best is None or found.start() < best.start()):
+                best = found
+        return best
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> regex.Match[str] | None:
-        pattern = self._compiled or self._pattern(text)
-        return pattern.match(text, pos, endpos) if pattern is not None else None
+        for group in self._groups(text):
+            if (found := group.match(text, pos, endpos)) is not None:
+                return found
+        return None
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> regex.Match[str] | None:
-        pattern = self._compiled or self._pattern(text)
-        return pattern.fullmatch(text, pos, endpos) if pattern is not None else None
+        for group in self._groups(text):
+            if (found := group.fullmatch(text, pos, endpos)) is not None:
+                return found
+        return None
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[regex.Match[str]]:
-        pattern = self._compiled or self._pattern(text)
-        return pattern.finditer(text, pos, endpos) if pattern is not None else iter(())
+        groups = self._groups(text)
+        if len(groups) == 1:
+            return groups[0].finditer(text, pos, endpos)
+        return self._merged(groups, text, pos, endpos)
+
+    @staticmethod
+    def _merged(
+        groups: tuple[regex.Pattern[str], ...], text: str, pos: int, endpos: int
+    ) -> Iterator[regex.Match[str]]:
+        """Non-overlapping matches from left to right, as `finditer` of the joined groups: a
+        group's next match still stands while it begins at or after the end of the last one
+        (matches are never empty)."""
+        upcoming = [group.search(text, pos, endpos) for group in groups]
+        while True:
+            best = None
+            for found in upcoming:
+                if found is not None and (best is None or found.start() < best.start()):
+                    best = found
+            if best is None:
+                return
+            yield best
+            pos = best.end()
+            upcoming = [
+                found if found is None or found.start() >= pos else group.search(text, pos, endpos)
+                for group, found in zip(groups, upcoming)
+            ]
 
 
 _PREFIX = 4  # letters or digits of a first word that decide whether a pattern is compiled
@@ -118,7 +159,7 @@ def _beginnings(text: str) -> frozenset[str] | None:
     return frozenset(run[:k] for run in set(_RUNS.findall(text.lower())) for k in range(1, _PREFIX + 1))
 
 
-NEVER = PhrasePattern("(?!)", frozenset())
+NEVER = PhrasePattern("", [], "", [])
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,16 +347,31 @@ def compile_phrases(language: str, phrases: Iterable[str], exclude: Iterable[str
     # Phrases that begin with the same word share one attempt at it ("~оплата/~+платить .. ~заранее",
     # "~+платить/~оплата когда .."): a verb family is tried once per position, not once per phrase.
     # Alternatives match whole words, so their order is free: sorted, equal first words are one.
-    groups: dict[str, tuple[str, list[str]]] = {}
+    groups: dict[str, tuple[str, list[str], list[str]]] = {}  # head -> (head, rests, phrases)
     for phrase in (_sorted_first(p) for p in ordered):
         first = _phrase(language, phrase.split()[0]) if phrase.split()[0] not in ("..", "...") else ""
         full = _phrase(language, phrase)
         head, rest = (first, full[len(first) :]) if first and full.startswith(first) else (full, "")
-        groups.setdefault(head, (head, []))[1].append(rest)
-    bodies = [head + (f"(?:{'|'.join(rests)})" if rests != [""] else "") for head, rests in groups.values()]
+        group = groups.setdefault(head, (head, [], []))
+        group[1].append(rest)
+        group[2].append(phrase)
     end = _end(language)
-    unless = f"(?!(?:{_alternation(language, exclude)}){end})" if exclude else ""
-    return PhrasePattern(rf"{_B}{unless}(?:{'|'.join(bodies)}){end}", _starts(language, ordered))
+    excluded = [(p, _starts(language, [p])) for p in dict.fromkeys(exclude)]
+    bodies, starts = [], []
+    for head, rests, members in groups.values():
+        begins = _starts(language, members)
+        # Only an excluded phrase that can begin the same word can stand where this group does.
+        unless = [p for p, leads in excluded if _may_share_a_start(begins, leads)]
+        guard = f"(?!(?:{_alternation(language, unless)}){end})" if unless else ""
+        bodies.append(guard + head + (f"(?:{'|'.join(rests)})" if rests != [""] else ""))
+        starts.append(begins)
+    return PhrasePattern(_B, bodies, end, starts)
+
+
+def _may_share_a_start(a: frozenset[str] | None, b: frozenset[str] | None) -> bool:
+    """Whether words beginning as `a` says and as `b` says can be one word (one beginning is
+    the other's start); None begins anything."""
+    return a is None or b is None or any(x.startswith(y) or y.startswith(x) for x in a for y in b)
 
 
 def _starts(language: str, phrases: Iterable[str]) -> frozenset[str] | None:
