@@ -205,7 +205,9 @@ def _asked_alone_in_parts(
     """ "а стрижка йорка скільки і можна скинути на карту": in a question that names a topic, a
     part of it — a clause, or a stretch up to "and" (`[question] coordinators`) — that names none
     asks by an `ask_alone` word as a question of its own would (see `_asked_alone`)."""
-    cuts = sorted({start, end, *(max(start, min(e, end)) for _, e in clauses if start < e < end)})
+    first = bisect.bisect_right(clauses, start, key=lambda clause: clause[1])  # the clause ends are in order
+    inside = itertools.takewhile(lambda clause: clause[1] < end, itertools.islice(clauses, first, None))
+    cuts = sorted({start, end, *(e for _, e in inside)})
     if pack.coordinator is not None:
         cuts = sorted({*cuts, *(m.start() for m in pack.coordinator.finditer(text, start, end))})
     out: list[Mention] = []
@@ -509,9 +511,10 @@ def answers(
     )
     clauses = [(m.start(), m.end()) for m in _CLAUSE_END.finditer(norm)]
     sentences = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(norm)]
+    holding = _holders(phrases)
     for mention in phrases:
         if (
-            not _shadowed(pack, mention, phrases)
+            not _shadowed(pack, mention, holding(mention.start, mention.end))
             and not _refers_elsewhere(pack, norm, clauses, mention.start)
             and not _yields(pack, norm, clauses, mention)
         ):
@@ -539,7 +542,7 @@ def answers(
                 money.append(m.span())
             if kind != "money" and reported(m.start()):  # "передан в доставку 12 марта"
                 continue
-            if _held_by_answer(pack, phrases, kind, m.start(), m.end(), asked):
+            if _held_by_answer(pack, holding(m.start(), m.end()), kind, m.start(), m.end(), asked):
                 continue  # "мы бесплатно заменим дверцу": a free remedy, no price
             owner = _cued_owner(pack, norm, clauses, kind, m.start(), m.end(), reported, asked)
             if owner and kind == "money":
@@ -560,6 +563,20 @@ def answers(
             add(left[0], begin, stop)
             break
     return found
+
+
+def _holders(mentions: list[Mention]) -> Callable[[int, int], list[Mention]]:
+    """For a span, the mentions that may hold it: those beginning at most the longest mention's
+    length before its end and not after its start (found by bisection: a long reply has
+    thousands of mentions, and every value and mention asks)."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
+    longest = max((m.end - m.start for m in ordered), default=0)
+
+    def holding(start: int, end: int) -> list[Mention]:
+        return ordered[bisect.bisect_left(starts, end - longest) : bisect.bisect_right(starts, start)]
+
+    return holding
 
 
 def _held_by_answer(pack: Pack, phrases: list[Mention], kind: str, start: int, end: int, asked: frozenset[str]) -> bool:
