@@ -278,3 +278,16 @@ def test_word_without_morphology_after_informal_pronoun():
     """Found by benchmarks/fuzz.py: a word pymorphy3 cannot analyse after «ты» crashed the fix."""
     report = replykit.check("Привет, ты 𗕃 сделал заказ?", locale="ru")
     assert "RK201" in report.codes()
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from([" ", ",", "\u00a0", "\u2009", "\n", "\t", "a", "Я"]), max_size=12), data=st.data())
+def test_name_rules_skip_spaces_in_place_as_slices_would(text, data):
+    """The name rules test spans of a long reply in place (slicing the rest of it per name was
+    quadratic); the same answers as the slices."""
+    from replykit.names.analysis import _blank, _skip_spaces
+
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(0, len(text)))
+    assert _skip_spaces(text, a) == a + len(text[a:]) - len(text[a:].lstrip())
+    assert _blank(text, a, b) == (text[a:b].strip(" ,\u00a0") == "")

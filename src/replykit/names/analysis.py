@@ -3,6 +3,7 @@ addressed, every form of their name, and where the reply names somebody."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import compress, count
@@ -32,6 +33,9 @@ from replykit.text.tokens import PUNCT, SLOT, WORD, Token
 
 _PARTS: tuple[Part, ...] = ("first", "middle", "last")
 _TERMINAL = frozenset(".!?…")
+# Matched in place, not on slices: a slice to the end of a long reply per mention is quadratic.
+_SPACES = re.compile(r"\s*")  # what str.lstrip() strips
+_BLANK = re.compile(r"[ ,\u00a0]*")  # what .strip(" ,\u00a0") strips
 _TEXT = itemgetter(0)  # of a Token
 _WORDS = 65_536  # words a lexicon remembers (`_word_facts`) before it starts over
 
@@ -352,17 +356,25 @@ def _mention(
         after is not None
         and after.text == ","
         and lex.apposition is not None
-        and lex.apposition.match(text, after.end + (len(text[after.end :]) - len(text[after.end :].lstrip())))
-        is not None
+        and lex.apposition.match(text, _skip_spaces(text, after.end)) is not None
     )
     addressee = any(t.lower in lex.addressees for t in run)
     salutation = not addressee and (
         adjective is not None
-        or (greeting_end >= 0 and text[greeting_end : (title or run[0]).start].strip(" ,\u00a0") == "")
+        or (greeting_end >= 0 and _blank(text, greeting_end, (title or run[0]).start))
         or (starts and after is not None and after.kind == PUNCT and after.text[0] in ",!" and not apposition)
     )
     vocative = salutation or (not addressee and after_comma and closes)  # ", Мария Ивановна," may be an apposition
     return Mention(run, vocative, title, adjective, preposition, salutation)
+
+
+def _skip_spaces(text: str, position: int) -> int:
+    return _SPACES.match(text, position).end()  # type: ignore[union-attr]  # `\s*` always matches
+
+
+def _blank(text: str, start: int, end: int) -> bool:
+    """`text[start:end]` holds only spaces and commas (or nothing)."""
+    return start >= end or _BLANK.fullmatch(text, start, end) is not None
 
 
 def gender_of(ctx: Context, mention: Mention) -> Gender | None:
