@@ -143,6 +143,24 @@ def test_tokens_are_the_matches_of_the_token_pattern(text):
         assert (sentence.start, sentence.end) == (tokens[0].start, tokens[-1].end)
 
 
+# Where a sentence starts, as plainly written; the tokenizer's patterns reorder it for speed.
+_BOUNDARY_SPEC = regex.compile(r"\n[^\S\n]*\n\s*|\n\s*(?=[^\s\p{Ll}])|[.!?…][^\S\n]+(?=[^\s\p{Ll}])")
+
+
+@given(
+    st.text(alphabet="aZяЁ.!?…,- \t\n\r\x1c\u2028\u3000\xa0", max_size=60)
+    | st.text(alphabet=st.characters(min_codepoint=1, max_codepoint=0x52F), max_size=60)
+    | st.text(alphabet=st.characters(min_codepoint=0x2000, max_codepoint=0x214F), max_size=20)
+)
+def test_sentence_boundaries_are_the_same_in_both_engines(text):
+    from replykit.text.tokens import _BOUNDARY, _common
+
+    expected = [m.end() for m in _BOUNDARY_SPEC.finditer(text)]
+    assert [m.end() for m in _BOUNDARY.finditer(text)] == expected
+    if _common().uncommon.search(text) is None:
+        assert [m.end() for m in _common().boundary.finditer(text)] == expected
+
+
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
