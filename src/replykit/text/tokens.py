@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 import regex
 
+from replykit.text.charsets import characters, is_common, spelt
 from replykit.text.quotes import Segment
 from replykit.text.slots import Slot
 
@@ -23,11 +24,10 @@ WORD, NUMBER, PUNCT, SLOT = "word", "number", "punct", "slot"
 # match, and not keeping track of it is faster.
 _TOKEN_FORM = r"([{L}][{L}{M}]*+(?:[\-'’][{L}][{L}{M}]*+)*+|[{D}]++(?:[.,:][{D}]++)*+|[.!?…]++|[^{S}])"
 _TOKEN = regex.compile(_TOKEN_FORM.format(L=r"\p{L}", M=r"\p{M}", D=r"\d", S=r"\s"))
-# The characters most replies are written in: Latin, Greek, Cyrillic, general punctuation, currency
-# and letterlike signs (№). Text of these alone is split by the standard `re` engine, about twice as
-# fast as `regex`, with the same pattern whose classes are read off `regex` for these characters.
-# Sentence boundaries are found, and token kinds told, the same way.
-_COMMON = ((0x0001, 0x052F), (0x2000, 0x214F))
+# Text of common characters (`replykit.text.charsets`) is split by `re`, about twice as fast as
+# `regex`, with the same pattern with these classes spelt out; sentence boundaries are found, and
+# token kinds told, the same way.
+_CLASSES = {"L": r"\p{L}", "M": r"\p{M}", "D": r"\d", "S": r"\s", "Ll": r"\p{Ll}", "H": r"[^\S\n]"}
 _KIND = regex.compile(r"(?P<word>\p{L})|(?P<number>\d)")
 _first = itemgetter(0)
 _TOKENISED = ("own", "signature")  # segments with tokens: never quoted history or a footer
@@ -94,7 +94,7 @@ def tokenize(
             fresh_at.append(len(texts))
         if slot is None:
             piece = text[piece_start:piece_end]
-            if piece.isascii() or common.uncommon.search(piece) is None:
+            if is_common(piece):
                 parts, kind_of = common.token.split(piece), common.kind.__getitem__
             else:
                 parts, kind_of = _TOKEN.split(piece), _kind
@@ -115,7 +115,7 @@ def tokenize(
             token_slots.append(slot)
     if not texts:
         return [], []
-    boundary = common.boundary if text.isascii() or common.uncommon.search(text) is None else _BOUNDARY
+    boundary = common.boundary if is_common(text) else _BOUNDARY
     boundaries = {m.end() for m in boundary.finditer(text, starts[0], starts[-1] + 1)}
     new_sentence = list(map(boundaries.__contains__, starts))
     for i in fresh_at:
@@ -137,37 +137,21 @@ def tokenize(
 
 
 class _Common(NamedTuple):
-    """The tokenizer's patterns for the `re` engine, for text of _COMMON characters only."""
+    """The tokenizer's patterns for the `re` engine, for text of common characters only."""
 
     token: re.Pattern[str]  # `_TOKEN`
     boundary: re.Pattern[str]  # `_BOUNDARY`
     kind: dict[str, str]  # the kind of a token that starts with the character (`_kind`)
-    uncommon: re.Pattern[str]  # finds a character that is not one of them
 
 
 @cache
 def _common() -> _Common:
-    """`_Common`, with the character classes read off `regex` for exactly those characters."""
-    common = "".join(chr(code) for first, last in _COMMON for code in range(first, last + 1))
-    classes = {"L": r"\p{L}", "M": r"\p{M}", "D": r"\d", "S": r"\s", "Ll": r"\p{Ll}", "H": r"[^\S\n]"}
-    spelt = {name: _re_class(regex.findall(pattern, common)) for name, pattern in classes.items()}
+    spelt_out = {name: spelt(pattern) for name, pattern in _CLASSES.items()}
     return _Common(
-        re.compile(_TOKEN_FORM.format(**spelt)),
-        re.compile(_BOUNDARY_FORM.format(**spelt)),
-        {char: _kind(char) for char in common},
-        re.compile(f"[^{_re_class(common)}]"),
+        re.compile(_TOKEN_FORM.format(**spelt_out)),
+        re.compile(_BOUNDARY_FORM.format(**spelt_out)),
+        {char: _kind(char) for char in characters()},
     )
-
-
-def _re_class(chars: list[str] | str) -> str:
-    """The inside of a `re` character class that matches exactly `chars`, as ranges."""
-    ranges: list[list[int]] = []
-    for code in sorted(map(ord, chars)):
-        if ranges and ranges[-1][1] == code - 1:
-            ranges[-1][1] = code
-        else:
-            ranges.append([code, code])
-    return "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in ranges)
 
 
 @lru_cache(maxsize=4096)
