@@ -101,6 +101,19 @@ def test_slots(text, name):
     assert is_name_slot(slot, frozenset(replykit.Config().name_slots))
 
 
+@given(
+    st.text(alphabet="{}%$*|<>[]()#-_:. \t\naZЯяß1٣\u0301", max_size=40)
+    | st.text(alphabet=st.characters(min_codepoint=1, max_codepoint=0x52F), max_size=40)
+)
+def test_slots_are_the_same_in_both_engines(text):
+    from replykit.text.charsets import is_common
+    from replykit.text.slots import _SLOT, _common_slot
+
+    assume(is_common(text))
+    found = [(m.span(), m.lastgroup, m.group(m.lastgroup or 0)) for m in _common_slot().finditer(text)]
+    assert found == [(m.span(), m.lastgroup, m.group(m.lastgroup or 0)) for m in _SLOT.finditer(text)]
+
+
 def test_markdown_link_and_footnote_are_not_slots():
     assert find_slots("См. [инструкцию](https://x.ru) и сноску [1].") == []
 
@@ -141,6 +154,25 @@ def test_tokens_are_the_matches_of_the_token_pattern(text):
     for sentence in doc.sentences:
         tokens = doc.sentence_tokens(sentence)
         assert (sentence.start, sentence.end) == (tokens[0].start, tokens[-1].end)
+
+
+# Where a sentence starts, as plainly written; the tokenizer's patterns reorder it for speed.
+_BOUNDARY_SPEC = regex.compile(r"\n[^\S\n]*\n\s*|\n\s*(?=[^\s\p{Ll}])|[.!?…][^\S\n]+(?=[^\s\p{Ll}])")
+
+
+@given(
+    st.text(alphabet="aZяЁ.!?…,- \t\n\r\x1c\u2028\u3000\xa0", max_size=60)
+    | st.text(alphabet=st.characters(min_codepoint=1, max_codepoint=0x52F), max_size=60)
+    | st.text(alphabet=st.characters(min_codepoint=0x2000, max_codepoint=0x214F), max_size=20)
+)
+def test_sentence_boundaries_are_the_same_in_both_engines(text):
+    from replykit.text.charsets import is_common
+    from replykit.text.tokens import _BOUNDARY, _common
+
+    expected = [m.end() for m in _BOUNDARY_SPEC.finditer(text)]
+    assert [m.end() for m in _BOUNDARY.finditer(text)] == expected
+    if is_common(text):
+        assert [m.end() for m in _common().boundary.finditer(text)] == expected
 
 
 @pytest.mark.parametrize(

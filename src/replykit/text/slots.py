@@ -6,15 +6,18 @@ a defect. Which slots hold the customer's name is configurable (`Config.name_slo
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 
-_SLOT = regex.compile(
-    r"""
-      \{\{-?\s*(?P<a>[^{}\n]{1,120}?)\s*-?\}\}          # {{ customer.first_name }} Jinja, Liquid, Zendesk, Freshdesk
-    | \{%-?\s*(?P<tag>[^{}\n]{1,200}?)\s*-?%\}          # {% if ... %} template logic
+from replykit.text.charsets import is_common, spelt
+
+# Each class escape (\p{L}, \p{Lu}, \d, \s) stands in brackets, so that `_common_slot` can spell it out.
+_SLOT_FORM = r"""
+      \{\{-?[\s]*(?P<a>[^{}\n]{1,120}?)[\s]*-?\}\}      # {{ customer.first_name }} Jinja, Liquid, Zendesk, Freshdesk
+    | \{%-?[\s]*(?P<tag>[^{}\n]{1,200}?)[\s]*-?%\}      # {% if ... %} template logic
     | \{\#(?P<comment>.{0,500}?)\#\}                    # {# comment #}
     | \$\{(?P<b>[\p{L}_][\p{L}\d_.]{0,60})\}            # ${name}
     | \{(?P<c>[\p{L}_][\p{L}\d_.\-]{0,60})\}            # {name}
@@ -22,9 +25,17 @@ _SLOT = regex.compile(
     | \*\|(?P<e>[\p{L}_][\p{L}\d_:]{0,60})\|\*          # *|FNAME|* Mailchimp
     | <<(?P<f>[\p{L}_][\p{L}\d_ .]{0,60})>>             # <<Name>>
     | \[(?P<g>[\p{Lu}\d_][\p{Lu}\d_ .\-]{1,40})\](?!\() # [ИМЯ], [CUSTOMER NAME]; not a Markdown link
-    """,
-    regex.VERBOSE | regex.DOTALL,
-)
+    """
+_SLOT = regex.compile(_SLOT_FORM, regex.VERBOSE | regex.DOTALL)
+
+
+@cache
+def _common_slot() -> re.Pattern[str]:
+    """`_SLOT` for the `re` engine, which finds slots twice as fast in text of common characters."""
+    form = _SLOT_FORM
+    for escape in (r"\p{Lu}", r"\p{L}", r"\d", r"\s"):
+        form = form.replace(escape, spelt(escape))
+    return re.compile(form, re.VERBOSE | re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +49,7 @@ class Slot:
 
 def find_slots(text: str) -> list[Slot]:
     slots = []
-    for match in _SLOT.finditer(text):
+    for match in (_common_slot() if is_common(text) else _SLOT).finditer(text):
         form = match.lastgroup or ""  # each form has one group: the one that matched names the form
         if form == "tag":
             kind, raw = "logic", ""

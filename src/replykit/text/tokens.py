@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 import regex
 
+from replykit.text.charsets import characters, is_common, spelt
 from replykit.text.quotes import Segment
 from replykit.text.slots import Slot
 
@@ -19,26 +20,30 @@ WORD, NUMBER, PUNCT, SLOT = "word", "number", "punct", "slot"
 
 # A word, a number, or punctuation (a run of terminal marks or any other single character), with
 # the classes of letters, marks, digits and spaces to fill in. One group, so that `split` returns
-# the tokens between the spaces.
-_TOKEN_FORM = r"([{L}][{L}{M}]*(?:[\-'’][{L}][{L}{M}]*)*|[{D}]+(?:[.,:][{D}]+)*|[.!?…]+|[^{S}])"
+# the tokens between the spaces. Possessive: giving back a letter or digit never lets the rest
+# match, and not keeping track of it is faster.
+_TOKEN_FORM = r"([{L}][{L}{M}]*+(?:[\-'’][{L}][{L}{M}]*+)*+|[{D}]++(?:[.,:][{D}]++)*+|[.!?…]++|[^{S}])"
 _TOKEN = regex.compile(_TOKEN_FORM.format(L=r"\p{L}", M=r"\p{M}", D=r"\d", S=r"\s"))
-# The characters most replies are written in: Latin, Greek, Cyrillic, general punctuation, currency
-# and letterlike signs (№). Text of these alone is split by the standard `re` engine, about twice as
-# fast as `regex`, with the same pattern whose classes are read off `regex` for these characters.
-_COMMON = ((0x0001, 0x052F), (0x2000, 0x214F))
+# Text of common characters (`replykit.text.charsets`) is split by `re`, about twice as fast as
+# `regex`, with the same pattern with these classes spelt out; sentence boundaries are found, and
+# token kinds told, the same way.
+_CLASSES = {"L": r"\p{L}", "M": r"\p{M}", "D": r"\d", "S": r"\s", "Ll": r"\p{Ll}", "H": r"[^\S\n]"}
 _KIND = regex.compile(r"(?P<word>\p{L})|(?P<number>\d)")
 _first = itemgetter(0)
 _TOKENISED = ("own", "signature")  # segments with tokens: never quoted history or a footer
 # Paired quotation marks; their content is somebody else's words ("клиент написал: «ты где?»").
-_QUOTED = regex.compile(r"«[^«»\n]{0,400}»|„[^„“”\n]{0,400}[“”]|“[^“”\n]{0,400}”|\"[^\"\n]{0,400}\"")
-_HAS_QUOTE = regex.compile(r"[«„“\"]")
+# No class of `regex` in it: the `re` engine finds the same, skipping to the marks faster.
+_QUOTED = re.compile(r"«[^«»\n]{0,400}»|„[^„“”\n]{0,400}[“”]|“[^“”\n]{0,400}”|\"[^\"\n]{0,400}\"")
 # Where a sentence starts: the position right after each match is the next token's start. The
-# terminal mark is matched, not looked behind for, so the engine skips ahead to candidates fast.
-_BOUNDARY = regex.compile(
-    r"\n[^\S\n]*\n\s*"  # a blank line (spaces on it or not)
-    r"|\n\s*(?=[^\s\p{Ll}])"  # a new line that does not continue in lower case
-    r"|[.!?…][^\S\n]+(?=[^\s\p{Ll}])"  # "Готово. Спасибо" but not "тыс. руб."
+# line break or terminal mark is matched first (each branch then looks behind for the one it
+# needs), so that either engine skips ahead to candidates fast: `re` only if one character set
+# opens the pattern.
+_BOUNDARY_FORM = (
+    r"[\n.!?…](?:(?<=\n)[{H}]*\n[{S}]*"  # a blank line (spaces on it or not)
+    r"|(?<=\n)[{S}]*(?=[^{S}{Ll}])"  # a new line that does not continue in lower case
+    r"|(?<=[.!?…])[{H}]+(?=[^{S}{Ll}]))"  # "Готово. Спасибо" but not "тыс. руб."
 )
+_BOUNDARY = regex.compile(_BOUNDARY_FORM.format(H=r"^\S\n", S=r"\s", Ll=r"\p{Ll}"))
 
 
 class Token(NamedTuple):
@@ -83,20 +88,22 @@ def tokenize(
     segs: list[str] = []
     token_slots: list[Slot | None] = []
     fresh_at: list[int] = []  # tokens that start a sentence whatever comes before them
-    common_token, uncommon = _common_token()
+    common = _common()
     for seg_kind, piece_start, piece_end, slot, fresh in _pieces(segments, slots):
         if fresh:
             fresh_at.append(len(texts))
         if slot is None:
             piece = text[piece_start:piece_end]
-            pattern = common_token if piece.isascii() or uncommon.search(piece) is None else _TOKEN
-            parts = pattern.split(piece)
+            if is_common(piece):
+                parts, kind_of = common.token.split(piece), common.kind.__getitem__
+            else:
+                parts, kind_of = _TOKEN.split(piece), _kind
             offsets = list(accumulate(map(len, parts), initial=piece_start))
             found = parts[1::2]
             texts += found
             starts += offsets[1:-1:2]
             ends += offsets[2::2]
-            kinds += map(_kind, map(_first, found))
+            kinds += map(kind_of, map(_first, found))
             segs += repeat(seg_kind, len(found))
             token_slots += repeat(None, len(found))
         else:
@@ -108,7 +115,8 @@ def tokenize(
             token_slots.append(slot)
     if not texts:
         return [], []
-    boundaries = {m.end() for m in _BOUNDARY.finditer(text, starts[0], starts[-1] + 1)}
+    boundary = common.boundary if is_common(text) else _BOUNDARY
+    boundaries = {m.end() for m in boundary.finditer(text, starts[0], starts[-1] + 1)}
     new_sentence = list(map(boundaries.__contains__, starts))
     for i in fresh_at:
         if i < len(new_sentence):
@@ -116,11 +124,10 @@ def tokenize(
     new_sentence[0] = False
     index = list(accumulate(new_sentence))
     quoted = [False] * len(texts)
-    if _HAS_QUOTE.search(text):
-        for open_at, close_at in (m.span() for m in _QUOTED.finditer(text)):
-            # Tokens are in order of their starts: those inside the marks are found by bisection.
-            for i in range(bisect_right(starts, open_at), bisect_left(starts, close_at)):
-                quoted[i] = ends[i] < close_at
+    for open_at, close_at in (m.span() for m in _QUOTED.finditer(text)):
+        # Tokens are in order of their starts: those inside the marks are found by bisection.
+        for i in range(bisect_right(starts, open_at), bisect_left(starts, close_at)):
+            quoted[i] = ends[i] < close_at
     tokens = list(map(tuple.__new__, repeat(Token), zip(texts, starts, ends, kinds, index, segs, quoted, token_slots)))
     firsts = [0, *compress(range(len(tokens)), new_sentence)]  # each sentence's first token
     stops = [*firsts[1:], len(tokens)]
@@ -129,24 +136,22 @@ def tokenize(
     return tokens, sentences
 
 
+class _Common(NamedTuple):
+    """The tokenizer's patterns for the `re` engine, for text of common characters only."""
+
+    token: re.Pattern[str]  # `_TOKEN`
+    boundary: re.Pattern[str]  # `_BOUNDARY`
+    kind: dict[str, str]  # the kind of a token that starts with the character (`_kind`)
+
+
 @cache
-def _common_token() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """`_TOKEN` for the `re` engine, for text of _COMMON characters, and what finds any other one."""
-    common = "".join(chr(code) for first, last in _COMMON for code in range(first, last + 1))
-    classes = {"L": r"\p{L}", "M": r"\p{M}", "D": r"\d", "S": r"\s"}
-    spelt = {name: _re_class(regex.findall(pattern, common)) for name, pattern in classes.items()}
-    return re.compile(_TOKEN_FORM.format(**spelt)), re.compile(f"[^{_re_class(common)}]")
-
-
-def _re_class(chars: list[str] | str) -> str:
-    """The inside of a `re` character class that matches exactly `chars`, as ranges."""
-    ranges: list[list[int]] = []
-    for code in sorted(map(ord, chars)):
-        if ranges and ranges[-1][1] == code - 1:
-            ranges[-1][1] = code
-        else:
-            ranges.append([code, code])
-    return "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in ranges)
+def _common() -> _Common:
+    spelt_out = {name: spelt(pattern) for name, pattern in _CLASSES.items()}
+    return _Common(
+        re.compile(_TOKEN_FORM.format(**spelt_out)),
+        re.compile(_BOUNDARY_FORM.format(**spelt_out)),
+        {char: _kind(char) for char in characters()},
+    )
 
 
 @lru_cache(maxsize=4096)
