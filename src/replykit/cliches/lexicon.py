@@ -62,8 +62,12 @@ class Match:
     in_order: bool  # the words are the phrase's own words, in order, without insertions
 
 
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "ё": "е"})
+
+
 def _norm(word: str) -> str:
-    return word.lower().replace("ё", "е")
+    """Lower case, ё as е, and a typographic apostrophe as the plain one (don’t = don't)."""
+    return word.lower().translate(_APOSTROPHES)
 
 
 @lru_cache(maxsize=262_144)

@@ -9,7 +9,7 @@ from pydantic import Field, field_validator
 
 from replykit._options import _Options
 
-Category = Literal["service", "bureaucratese", "intensifier", "salutation"]
+Category = Literal["service", "bureaucratese", "intensifier", "salutation", "idiom"]
 LANGUAGES = frozenset({"ru", "uk", "bg", "hu", "en", "de"})
 
 

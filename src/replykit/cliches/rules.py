@@ -1,4 +1,4 @@
-"""RK5xx: clichés, bureaucratese, empty intensifiers, generic salutations, leftover placeholders."""
+"""RK5xx: clichés, bureaucratese, empty intensifiers, generic salutations, stale idioms, leftover placeholders."""
 
 from __future__ import annotations
 
