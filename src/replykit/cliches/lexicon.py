@@ -8,6 +8,7 @@ lemma. `word*` matches any word starting with `word`, `=word` only that exact fo
 phrase is ignored. Up to `gap` words may be inserted between two phrase words (default 1 in a
 two-word phrase, else 2); with `order = "free"` (the default for four words or more) the words
 may also appear in another order, spanning at most `gap` + 2 more words than the phrase has.
+With `start` the phrase must open its sentence ("Going forward, ..." but not "it is going forward").
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ class Entry:
     gap: int  # words allowed between two consecutive phrase words
     free_order: bool
     unless: frozenset[str]
+    start: bool  # the phrase must open its sentence
     fire: str | None
     miss: str | None
 
@@ -104,6 +106,7 @@ def _entry(language: str, item: ClicheEntry, default_gap: int | None) -> Entry:
         gap=next(g for g in (item.gap, default_gap, 1 if len(words) <= 2 else 2) if g is not None),
         free_order=item.order == "free" or (item.order is None and len(words) >= 4),
         unless=frozenset(_norm(u) for u in item.unless),
+        start=item.start,
         fire=item.fire,
         miss=item.miss,
     )
@@ -202,6 +205,8 @@ def _match(entry: Entry, keys: Sequence[frozenset[str]], lows: Sequence[str], i:
     if entry.unless and any(lows[p] in entry.unless for p in positions):
         return None
     first, last = min(positions), max(positions)
+    if entry.start and first != 0:
+        return None
     in_order = positions == list(range(first, last + 1))
     return Match(entry, first, last, in_order)
 

@@ -22,6 +22,7 @@ class ClicheEntry(_Options):
     order: Literal["strict", "free"] | None = None
     gap: int | None = Field(default=None, ge=0, le=3)
     unless: tuple[str, ...] = ()
+    start: bool = False
     fire: str | None = None
     miss: str | None = None
 
