@@ -1,4 +1,4 @@
-"""Precision and recall of the cliché rules (RK501–RK504) on labelled Russian sentences, and how
+"""Precision and recall of the cliché rules (RK501–RK504, RK507) on labelled Russian sentences, and how
 many of proselint's English cliché phrases the English lexicon catches.
 
     PYTHONPATH=src python benchmarks/cliches_eval.py [--proselint PATH] [--verbose]
@@ -23,7 +23,7 @@ from replykit.document import Document
 ROOT = Path(__file__).resolve().parent.parent
 LABELLED = ROOT / "tests" / "data" / "cliches" / "ru_labelled.tsv"
 PROSELINT = ("../shared/data/proselint-cliches-en", "../../shared/data/proselint-cliches-en")
-RULES = ["RK501", "RK502", "RK503", "RK504"]
+RULES = ["RK501", "RK502", "RK503", "RK504", "RK507"]
 
 
 def labelled(verbose: bool) -> None:
