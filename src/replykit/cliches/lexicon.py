@@ -99,7 +99,7 @@ def _entry(
     language: str, item: ClicheEntry, words: tuple[_Word, ...], default_gap: int | None, shared: Counter[str]
 ) -> Entry:
     # Anchor on the most specific word: one of four letters or more, a whole word before a prefix,
-    # then the word fewest entries share ("day", not "the", in "at the end of the day": every
+    # then the word fewest entries share ("end", not "the", in "at the end of the day": every
     # word of a sentence is looked up, so a common anchor makes many candidates), then the longest.
     anchor = max(
         range(len(words)),
