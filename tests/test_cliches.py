@@ -245,6 +245,23 @@ def test_alternative_with_a_blank_is_advice_not_a_fix():
 
 
 
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("We were, as it were, out of stock.", "We were out of stock."),
+        ("It's the best charger, bar none.", "It's the best charger."),
+        ("We thank you from the bottom of our hearts.", "We thank you."),
+        ("To be honest, we missed it.", "We missed it."),
+        ("We will absolutely refund you.", "We will refund you."),
+    ],
+)
+def test_dropping_a_phrase_takes_its_commas_and_space_with_it(text, fixed):
+    from replykit.fixes import apply_fixes
+
+    report = replykit.check(text, locale="en", config={"select": ["RK503", "RK507"]})
+    assert apply_fixes(text, report.findings, unsafe=True) == fixed
+
 def test_typographic_apostrophe_matches_like_the_plain_one():
     for text in ("Don't hesitate to call us.", "Don’t hesitate to call us."):
         assert _codes(text, locale="en", config={"select": ["RK501"]}) == ["RK501"]
