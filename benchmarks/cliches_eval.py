@@ -1,11 +1,13 @@
-"""Precision and recall of the cliché rules (RK501–RK504) on labelled Russian sentences, and how
-many of proselint's English cliché phrases the English lexicon catches.
+"""Precision and recall of the cliché rules (RK501–RK504, RK507) on labelled Russian sentences, how
+many of proselint's English cliché phrases the English lexicon catches, and how often the rules
+fire on real English support replies (Bitext) and what the look-up costs there.
 
-    PYTHONPATH=src python benchmarks/cliches_eval.py [--proselint PATH] [--verbose]
+    PYTHONPATH=src python benchmarks/cliches_eval.py [--proselint PATH] [--bitext PATH] [--verbose]
 
 The labelled set is tests/data/cliches/ru_labelled.tsv (label 1: the sentence has a cliché).
 The proselint lists are third-party data read by path (default ../shared/data/proselint-cliches-en
-relative to the repository root); the coverage part is skipped with a message when absent.
+relative to the repository root); the coverage part is skipped with a message when absent, and
+so is the Bitext part (default ../shared/data/bitext-support-en/bitext_support_en.csv).
 """
 
 from __future__ import annotations
@@ -17,13 +19,14 @@ from collections import Counter
 from pathlib import Path
 
 import replykit
-from replykit.cliches.lexicon import lexicon, sentence_words
+from replykit.cliches.lexicon import Lexicon, lexicon, sentence_words
 from replykit.document import Document
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELLED = ROOT / "tests" / "data" / "cliches" / "ru_labelled.tsv"
 PROSELINT = ("../shared/data/proselint-cliches-en", "../../shared/data/proselint-cliches-en")
-RULES = ["RK501", "RK502", "RK503", "RK504"]
+BITEXT = tuple(f"{up}shared/data/bitext-support-en/bitext_support_en.csv" for up in ("../", "../../"))
+RULES = ["RK501", "RK502", "RK503", "RK504", "RK507"]
 
 
 def labelled(verbose: bool) -> None:
@@ -68,13 +71,47 @@ def proselint(path: str | None, verbose: bool) -> None:
     print(f"proselint coverage ({folder}): {caught}/{total} phrases ({caught / max(total, 1):.1%})")
 
 
+def bitext(path: str | None) -> None:
+    """Findings per rule on the English Bitext replies, and the look-up's CPU time per reply with
+    empty memos (a fresh lexicon per pass: the cost before repeated words and sentences help)."""
+    candidates = [Path(path)] if path else [ROOT / p for p in BITEXT]
+    file = next((p for p in candidates if p.is_file()), None)
+    if file is None:
+        print(f"Bitext replies: skipped, data not found at {', '.join(map(str, candidates))}")
+        return
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench import bitext_replies
+
+    replies = bitext_replies(file)
+    findings: Counter[str] = Counter()
+    replies_with: Counter[str] = Counter()
+    for text in replies:
+        codes = replykit.check(text, locale="en", config={"select": RULES}).codes()
+        findings.update(codes)
+        replies_with.update(set(codes))
+    shown = ", ".join(f"{code} {findings[code]} ({replies_with[code]} replies)" for code in RULES)
+    print(f"Bitext: {len(replies)} English replies; findings {shown}")
+    sentences = [tuple(t.text for t in words) for r in replies for words in sentence_words(Document(r, language="en").words)]
+    entries = lexicon("en").entries
+    passes = []
+    for _ in range(5):
+        lex = Lexicon("en", entries)
+        start = time.process_time()
+        for words in sentences:
+            lex._find(words)
+        passes.append((time.process_time() - start) / len(replies) * 1e6)
+    print(f"  look-up of {len(entries)} entries, empty memos: {min(passes):.1f} µs CPU per reply (best of 5)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--proselint", help="folder with proselint's cliché lists")
+    parser.add_argument("--bitext", help="path of bitext_support_en.csv")
     parser.add_argument("--verbose", action="store_true", help="list misses and false positives")
     args = parser.parse_args()
     labelled(args.verbose)
     proselint(args.proselint, args.verbose)
+    bitext(args.bitext)
     return 0
 
 

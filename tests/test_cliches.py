@@ -244,6 +244,37 @@ def test_alternative_with_a_blank_is_advice_not_a_fix():
     assert "by [a date]" in finding.message and finding.fixes == ()
 
 
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("We were, as it were, out of stock.", "We were out of stock."),
+        ("It's the best charger, bar none.", "It's the best charger."),
+        ("We thank you from the bottom of our hearts.", "We thank you."),
+        ("To be honest, we missed it.", "We missed it."),
+        ("We will absolutely refund you.", "We will refund you."),
+    ],
+)
+def test_dropping_a_phrase_takes_its_commas_and_space_with_it(text, fixed):
+    from replykit.fixes import apply_fixes
+
+    report = replykit.check(text, locale="en", config={"select": ["RK503", "RK507"]})
+    assert apply_fixes(text, report.findings, unsafe=True) == fixed
+
+def test_typographic_apostrophe_matches_like_the_plain_one():
+    for text in ("Don't hesitate to call us.", "Don’t hesitate to call us."):
+        assert _codes(text, locale="en", config={"select": ["RK501"]}) == ["RK501"]
+
+
+def test_stale_idiom_rule_and_a_user_entry_that_must_open_its_sentence():
+    [finding] = replykit.check("Last but not least, check the cable.", locale="en", config={"select": ["RK507"]}).findings
+    assert finding.excerpt == "Last but not least" and finding.severity == "info"
+    assert [f.replacement for f in finding.fixes] == ["Finally"]
+    config = {"select": ["RK507"], "cliches": {"add": {"de": [{"phrase": "unterm Strich", "category": "idiom", "start": True}]}}}
+    assert _codes("Unterm Strich zahlen Sie weniger.", locale="de", config=config) == ["RK507"]
+    assert _codes("Die Summe steht unterm Strich.", locale="de", config=config) == []
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="XХxх TODBFIME#$AZ_9a(<[.\n", max_size=40))
 def test_patterns_of_a_debris_kind_never_match_at_the_same_place(text):

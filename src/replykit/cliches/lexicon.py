@@ -8,11 +8,13 @@ lemma. `word*` matches any word starting with `word`, `=word` only that exact fo
 phrase is ignored. Up to `gap` words may be inserted between two phrase words (default 1 in a
 two-word phrase, else 2); with `order = "free"` (the default for four words or more) the words
 may also appear in another order, spanning at most `gap` + 2 more words than the phrase has.
+With `start` the phrase must open its sentence ("Going forward, ..." but not "it is going forward").
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -50,6 +52,7 @@ class Entry:
     gap: int  # words allowed between two consecutive phrase words
     free_order: bool
     unless: frozenset[str]
+    start: bool  # the phrase must open its sentence
     fire: str | None
     miss: str | None
 
@@ -63,7 +66,8 @@ class Match:
 
 
 def _norm(word: str) -> str:
-    return word.lower().replace("ё", "е")
+    """Lower case, ё as е, and a typographic apostrophe as the plain one (don’t = don't)."""
+    return word.lower().replace("ё", "е").replace("’", "'").replace("ʼ", "'")  # 5x faster than translate
 
 
 @lru_cache(maxsize=262_144)
@@ -87,10 +91,20 @@ def _phrase_word(language: str, raw: str) -> _Word:
     return _Word("exact", low)
 
 
-def _entry(language: str, item: ClicheEntry, default_gap: int | None) -> Entry:
-    words = tuple(_phrase_word(language, w) for w in (w.strip(_PUNCT) for w in item.phrase.split()) if w)
-    # Anchor on the most specific word: a whole word before a prefix, then the longest.
-    anchor = max(range(len(words)), key=lambda i: (words[i].kind != "prefix", len(words[i].value)))
+def _phrase_words(language: str, phrase: str) -> tuple[_Word, ...]:
+    return tuple(_phrase_word(language, w) for w in (w.strip(_PUNCT) for w in phrase.split()) if w)
+
+
+def _entry(
+    language: str, item: ClicheEntry, words: tuple[_Word, ...], default_gap: int | None, shared: Counter[str]
+) -> Entry:
+    # Anchor on the most specific word: one of four letters or more, a whole word before a prefix,
+    # then the word fewest entries share ("end", not "the", in "at the end of the day": every
+    # word of a sentence is looked up, so a common anchor makes many candidates), then the longest.
+    anchor = max(
+        range(len(words)),
+        key=lambda i: (len(words[i].value) >= 4, words[i].kind != "prefix", -shared[words[i].value], len(words[i].value)),
+    )
     return Entry(
         phrase=item.phrase,
         category=item.category,
@@ -100,6 +114,7 @@ def _entry(language: str, item: ClicheEntry, default_gap: int | None) -> Entry:
         gap=next(g for g in (item.gap, default_gap, 1 if len(words) <= 2 else 2) if g is not None),
         free_order=item.order == "free" or (item.order is None and len(words) >= 4),
         unless=frozenset(_norm(u) for u in item.unless),
+        start=item.start,
         fire=item.fire,
         miss=item.miss,
     )
@@ -198,6 +213,8 @@ def _match(entry: Entry, keys: Sequence[frozenset[str]], lows: Sequence[str], i:
     if entry.unless and any(lows[p] in entry.unless for p in positions):
         return None
     first, last = min(positions), max(positions)
+    if entry.start and first != 0:
+        return None
     in_order = positions == list(range(first, last + 1))
     return Match(entry, first, last, in_order)
 
@@ -274,7 +291,9 @@ def _load(language: str, changes_json: str) -> Lexicon:
         if key not in removed:
             items[key] = item  # a later entry with the same phrase overrides an earlier one
     gap = data.get("gap")
-    return Lexicon(language, tuple(_entry(language, item, gap) for item in items.values()))
+    phrases = {key: _phrase_words(language, item.phrase) for key, item in items.items()}
+    shared = Counter(w.value for words in phrases.values() for w in set(words))
+    return Lexicon(language, tuple(_entry(language, item, phrases[key], gap, shared) for key, item in items.items()))
 
 
 def lexicon(language: str, add: list[Any] | None = None, remove: list[str] | None = None) -> Lexicon:

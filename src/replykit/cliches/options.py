@@ -9,7 +9,7 @@ from pydantic import Field, field_validator
 
 from replykit._options import _Options
 
-Category = Literal["service", "bureaucratese", "intensifier", "salutation"]
+Category = Literal["service", "bureaucratese", "intensifier", "salutation", "idiom"]
 LANGUAGES = frozenset({"ru", "uk", "bg", "hu", "en", "de"})
 
 
@@ -22,6 +22,7 @@ class ClicheEntry(_Options):
     order: Literal["strict", "free"] | None = None
     gap: int | None = Field(default=None, ge=0, le=3)
     unless: tuple[str, ...] = ()
+    start: bool = False
     fire: str | None = None
     miss: str | None = None
 

@@ -1,4 +1,4 @@
-"""RK5xx: clichés, bureaucratese, empty intensifiers, generic salutations, leftover placeholders."""
+"""RK5xx: clichés, bureaucratese, empty intensifiers, generic salutations, stale idioms, leftover placeholders."""
 
 from __future__ import annotations
 
@@ -100,10 +100,22 @@ def _replace(language: str, text: str, found: Found, excerpt: str, alternative: 
         if found.match.first == found.match.last and " " not in alternative:
             alternative = _inflected(language, excerpt, alternative)
         return Edit(found.start, found.end, match_case(excerpt, alternative), safe=False)
-    end = found.end
-    if end < len(text) and text[end] == " ":
-        end += 1
-    return Edit(found.start, end, "", safe=False)
+    return _drop(text, found.start, found.end, excerpt)
+
+
+def _drop(text: str, start: int, end: int, excerpt: str) -> Edit:
+    """Remove a phrase with the comma and space it leaves behind: “We were, as it were, out” → “We
+    were out”, “care par excellence.” → “care.”, “To be honest, we missed it” → “We missed it”."""
+    after = end + 1 if text[end : end + 1] == "," else end
+    if start >= 2 and text[start - 2 : start] == ", " and (after > end or text[end : end + 1] in ".!?;:"):
+        return Edit(start - 2, after, "", safe=False)  # set off by commas, or ending the sentence
+    if start >= 1 and text[start - 1] == " " and text[end : end + 1] in ".!?;:":
+        return Edit(start - 1, end, "", safe=False)
+    while after < len(text) and text[after] == " ":
+        after += 1
+    if excerpt[:1].isupper() and after < len(text) and text[after].islower():  # it opened the sentence
+        return Edit(start, after + 1, text[after].upper(), safe=False)
+    return Edit(start, after, "", safe=False)
 
 
 def _inflected(language: str, word: str, alternative: str) -> str:
