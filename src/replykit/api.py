@@ -7,6 +7,7 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 
+from replykit._shared import ConversationMemo
 from replykit.config import Config, make_config
 from replykit.document import Document
 from replykit.engine import Context, RuleInfo, applicable, registry, run, selected_rules
@@ -33,11 +34,24 @@ def check(
     language instead of detecting it. `template=True` treats slots such as `{{name}}` as
     parts of a canned response rather than as leftovers.
     """
-    cfg = make_config(config)
+    return _check_input(input, make_config(config), customer=customer, locale=locale, template=template, html=html)
+
+
+def _check_input(
+    input: CheckInput,
+    cfg: Config,
+    *,
+    customer: Customer | None = None,
+    locale: str | None = None,
+    template: bool = False,
+    html: bool | None = None,
+    shared: ConversationMemo | None = None,
+) -> Report:
+    """`check` with a validated config; `shared` is the memo of the conversation `input` is a prefix of."""
     message, history, conversation = _unpack(input, cfg)
     customer = customer or (conversation.customer if conversation else None)
     locale = locale or (conversation.locale if conversation else None)
-    return _check(message, history, customer=customer, locale=locale, cfg=cfg, template=template, html=html)[0]
+    return _check(message, history, customer=customer, locale=locale, cfg=cfg, template=template, html=html, shared=shared)[0]
 
 
 def _check(
@@ -49,6 +63,7 @@ def _check(
     cfg: Config,
     template: bool,
     html: bool | None,
+    shared: ConversationMemo | None = None,
 ) -> tuple[Report, Context]:
     """Check one message in the context of `history`; the context is kept for the fixer."""
     from replykit.scoring import score_reply
@@ -63,7 +78,7 @@ def _check(
         default_language=_customer_language(history, cfg) if language is None else cfg.default_language,
         max_chars=cfg.max_chars,
     )
-    ctx = Context(doc, cfg, message=message, history=history, customer=customer, locale=locale)
+    ctx = Context(doc, cfg, message=message, history=history, customer=customer, locale=locale, shared=shared)
     selection = selected_rules(cfg)
     rules = applicable(doc, selection)
     findings = run(ctx, selection)  # filters the selection again: remembered, so at no cost
@@ -95,8 +110,9 @@ def score_conversation(
     customer = customer or conversation.customer
     locale = locale or conversation.locale
     messages = conversation.messages
+    shared = ConversationMemo(messages)  # what the replies' checks share: a long conversation costs linear time
     reports = [
-        _check(m, messages[:i], customer=customer, locale=locale, cfg=cfg, template=template, html=html)[0]
+        _check(m, messages[:i], customer=customer, locale=locale, cfg=cfg, template=template, html=html, shared=shared)[0]
         for i, m in enumerate(messages)
         if m.role == "agent"
     ]

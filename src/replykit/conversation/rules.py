@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from datetime import timedelta
 from zoneinfo import ZoneInfo
@@ -10,7 +11,7 @@ import regex
 
 from replykit.conversation.calendar import customer_calendar, utc
 from replykit.conversation.lexicon import Lexicon, lexicon
-from replykit.conversation.models import ResponseTimes
+from replykit.conversation.models import Promise, ReplyTime
 from replykit.conversation.promises import SAME_TURN, promises_in
 from replykit.conversation.timing import calendar_for, describe, reply_times
 from replykit.engine import Context, Hit, Rule
@@ -58,17 +59,20 @@ def _own_text(ctx: Context) -> tuple[int, int]:
 # --- RK601 ---------------------------------------------------------------------------------
 
 
-def _times(ctx: Context) -> ResponseTimes:
-    return ctx.memo("conversation.times", lambda: reply_times((*ctx.history, ctx.message), ctx.config))
+def _reply_time(ctx: Context) -> ReplyTime | None:
+    """The wait this reply ends, if it ends one. A reply's wait depends only on the messages up
+    to it, so the waits of the whole conversation are found once for all its replies."""
+    shared = ctx.shared
+    waits = shared.memo("conversation.times", lambda: {r.index: r for r in reply_times(shared.messages, ctx.config).replies})
+    return waits.get(len(ctx.history))
 
 
 def slow_reply(ctx: Context) -> Iterator[Hit]:
     if ctx.sent_at is None:
         return
-    times = _times(ctx)
-    if not times.replies or times.replies[-1].index != len(ctx.history):
+    reply = _reply_time(ctx)
+    if reply is None:
         return
-    reply = times.replies[-1]
     ideal_seconds = ctx.config.conversation.response_ideal_seconds.get(reply.channel)
     ideal = timedelta(seconds=ideal_seconds) if ideal_seconds is not None else None
     waited = describe(reply.delay) + (" of business time" if ctx.config.conversation.count_business_time else "")
@@ -128,15 +132,35 @@ def off_hours_first_contact(ctx: Context) -> Iterator[Hit]:
 # --- RK603 ---------------------------------------------------------------------------------
 
 
+def _open_promises(ctx: Context) -> list[Promise]:
+    """Earlier promises with a deadline that no agent message followed up before this reply.
+
+    Found once in the whole conversation: a promise's follow-up is the first agent message at
+    least SAME_TURN after it, so one followed up at or after this reply is open in its history.
+    """
+
+    def compute() -> dict[int, list[Promise]]:
+        messages = ctx.shared.messages
+        timed = [i for i in ctx.shared.indices("agent") if messages[i].sent_at is not None]
+        open_at: dict[int, list[Promise]] = {}
+        for promise in promises_in(messages, [ctx.language] * len(messages), ctx.config, None):
+            if promise.deadline is None:
+                continue
+            last = len(messages) if promise.follow_up_index is None else promise.follow_up_index
+            for i in timed[bisect_right(timed, promise.message_index) : bisect_right(timed, last)]:
+                open_at.setdefault(i, []).append(promise)
+        return open_at
+
+    return ctx.shared.memo(("conversation.promises", ctx.language), compute).get(len(ctx.history), [])
+
+
 def broken_promise(ctx: Context) -> Iterator[Hit]:
-    if ctx.sent_at is None or not any(m.role == "agent" for m in ctx.history):
+    if ctx.sent_at is None:
         return
     zone = calendar_for(ctx.config).zone
     start, end = _anchor(ctx)
-    for promise in promises_in(ctx.history, [ctx.language] * len(ctx.history), ctx.config, None):
+    for promise in _open_promises(ctx):
         if promise.deadline is None or promise.deadline >= utc(ctx.sent_at):
-            continue
-        if promise.follow_up_index is not None:  # followed up (in time or late) before this reply
             continue
         if utc(ctx.sent_at) - utc(promise.made_at) < SAME_TURN:  # type: ignore[arg-type]
             continue  # the same turn, not a follow-up
@@ -216,10 +240,13 @@ def hasty_reply_to_hostility(ctx: Context) -> Iterator[Hit]:
     if ctx.sent_at is None:
         return
     window = timedelta(minutes=options.cooldown_minutes)
-    for message in reversed(ctx.history):
-        if message.role != "customer" or message.sent_at is None:
-            continue
-        gap = utc(ctx.sent_at) - utc(message.sent_at)
+    shared = ctx.shared
+    timed = shared.memo(
+        "conversation.timed_customers", lambda: [i for i in shared.indices("customer") if shared.messages[i].sent_at is not None]
+    )
+    for k in range(bisect_left(timed, len(ctx.history)) - 1, -1, -1):  # the timed customer messages, latest first
+        message = shared.messages[timed[k]]
+        gap = utc(ctx.sent_at) - utc(message.sent_at)  # type: ignore[arg-type]
         if gap > window:
             break
         lex = _lexicon(ctx, _language_of(ctx, message.text))
