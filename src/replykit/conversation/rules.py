@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterator
-from datetime import timedelta
+from typing import NamedTuple
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import regex
@@ -16,7 +17,7 @@ from replykit.conversation.promises import SAME_TURN, promises_in
 from replykit.conversation.timing import calendar_for, describe, reply_times
 from replykit.engine import Context, Hit, Rule
 from replykit.greetings.lexicon import lexicon as greeting_lexicon
-from replykit.models import Severity
+from replykit.models import Message, Severity
 from replykit.text.lang import detect_language
 from replykit.text.tokens import WORD
 
@@ -97,16 +98,26 @@ def _in_reply(ctx: Context, window: timedelta) -> bool:
     it continues (messages no more than `window` apart) has a customer message in it."""
     if ctx.history and ctx.history[-1].role == "customer":
         return True
-    later = ctx.sent_at
-    for message in reversed(ctx.history):
-        if message.sent_at is None or later is None:
-            return True  # cannot tell: do not accuse
-        if utc(later) - utc(message.sent_at) > window:
-            return False
-        if message.role == "customer":
-            return True
-        later = message.sent_at
-    return False
+
+    def step(state: tuple[bool, Message | None], message: Message) -> tuple[bool, Message | None]:
+        return _continues(state, message.sent_at, window), message
+
+    first: tuple[bool, Message | None] = (False, None)
+    # whether each message continues such an exchange, found once per conversation
+    return _continues(ctx.fold("conversation.in_reply", first, step), ctx.sent_at, window)
+
+
+def _continues(state: tuple[bool, Message | None], later: datetime | None, window: timedelta) -> bool:
+    """Whether a message sent at `later` continues an exchange with the customer in it, given
+    the message before it and whether that one did."""
+    previous_continues, previous = state
+    if previous is None:
+        return False
+    if previous.sent_at is None or later is None:
+        return True  # cannot tell: do not accuse
+    if utc(later) - utc(previous.sent_at) > window:
+        return False
+    return previous.role == "customer" or previous_continues
 
 
 def off_hours_first_contact(ctx: Context) -> Iterator[Hit]:
@@ -235,33 +246,47 @@ def hostility(text: str, lex: Lexicon) -> tuple[int, list[str]]:
     return score, cues
 
 
+class _Hostile(NamedTuple):
+    at: datetime  # the latest hostile customer message (UTC)
+    cues: list[str]
+    earliest: datetime  # the earliest timed customer message since it, itself included
+
+
+def _last_hostile(ctx: Context) -> _Hostile | None:
+    """The latest hostile customer message of the history; read once per conversation."""
+    options = ctx.config.conversation
+
+    def step(last: _Hostile | None, message: Message) -> _Hostile | None:
+        if message.role != "customer" or message.sent_at is None:
+            return last
+        at = utc(message.sent_at)
+        lex = _lexicon(ctx, _language_of(ctx, message.text))
+        if lex is not None:
+            score, cues = hostility(message.text, lex)
+            if score >= options.hostility_threshold:
+                return _Hostile(at, cues, at)
+        return None if last is None else last._replace(earliest=min(last.earliest, at))
+
+    return ctx.fold(("conversation.hostile", ctx.language), None, step)
+
+
 def hasty_reply_to_hostility(ctx: Context) -> Iterator[Hit]:
+    """A reply within the cool-down after the latest hostile customer message, every customer
+    message since it also within the cool-down."""
     options = ctx.config.conversation
     if ctx.sent_at is None:
         return
-    window = timedelta(minutes=options.cooldown_minutes)
-    shared = ctx.shared
-    timed = shared.memo(
-        "conversation.timed_customers", lambda: [i for i in shared.indices("customer") if shared.messages[i].sent_at is not None]
+    last = _last_hostile(ctx)
+    now = utc(ctx.sent_at)
+    if last is None or now - last.earliest > timedelta(minutes=options.cooldown_minutes):
+        return
+    start, end = _anchor(ctx)
+    yield Hit(
+        start,
+        end,
+        f"Sent {describe(now - last.at)} after a hostile customer message ({', '.join(last.cues)}); "
+        f"take {options.cooldown_minutes:g} minutes and have the reply reviewed before sending.",
     )
-    for k in range(bisect_left(timed, len(ctx.history)) - 1, -1, -1):  # the timed customer messages, latest first
-        message = shared.messages[timed[k]]
-        gap = utc(ctx.sent_at) - utc(message.sent_at)  # type: ignore[arg-type]
-        if gap > window:
-            break
-        lex = _lexicon(ctx, _language_of(ctx, message.text))
-        if lex is None:
-            continue
-        score, cues = hostility(message.text, lex)
-        if score >= options.hostility_threshold:
-            start, end = _anchor(ctx)
-            yield Hit(
-                start,
-                end,
-                f"Sent {describe(gap)} after a hostile customer message ({', '.join(cues)}); "
-                f"take {options.cooldown_minutes:g} minutes and have the reply reviewed before sending.",
-            )
-            return
 
 
 # --- RK606 ---------------------------------------------------------------------------------
