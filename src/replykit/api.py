@@ -70,12 +70,13 @@ def _check(
 
     locale = locale or (customer.locale if customer else None)
     language = language_of(locale) if locale else None
+    shared = shared or ConversationMemo((*history, message))
     doc = Document(
         message.text,
         template=template,
         language=language,
         html=html,
-        default_language=_customer_language(history, cfg) if language is None else cfg.default_language,
+        default_language=_customer_language(shared, len(history), cfg) if language is None else cfg.default_language,
         max_chars=cfg.max_chars,
     )
     ctx = Context(doc, cfg, message=message, history=history, customer=customer, locale=locale, shared=shared)
@@ -134,12 +135,16 @@ def language_of(locale: str) -> str:
         raise ConfigError(f"unknown locale {locale!r}: {exc}") from None
 
 
-def _customer_language(history: tuple[Message, ...], cfg: Config) -> str:
+def _customer_language(shared: ConversationMemo, upto: int, cfg: Config) -> str:
     """The customer's language: what a reply with too few words of its own is taken to be in."""
-    for message in reversed(history):
-        if message.role == "customer" and message.text.strip():
-            return detect_text_language(message.text, cfg.default_language)
-    return cfg.default_language
+    text = shared.fold("api.customer_text", None, _latest_customer_text, upto)
+    if text is None:
+        return cfg.default_language
+    return shared.memo(("api.customer_language", text), lambda: detect_text_language(text, cfg.default_language))
+
+
+def _latest_customer_text(latest: str | None, message: Message) -> str | None:
+    return message.text if message.role == "customer" and message.text.strip() else latest
 
 
 def _unpack(value: Any, cfg: Config) -> tuple[Message, tuple[Message, ...], Conversation | None]:
