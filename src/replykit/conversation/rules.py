@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterator
 from typing import NamedTuple
 from datetime import datetime, timedelta
@@ -13,7 +12,7 @@ import regex
 from replykit.conversation.calendar import customer_calendar, utc
 from replykit.conversation.lexicon import Lexicon, lexicon
 from replykit.conversation.models import Promise, ReplyTime
-from replykit.conversation.promises import SAME_TURN, promises_in
+from replykit.conversation.promises import promises_in
 from replykit.conversation.timing import calendar_for, describe, reply_times
 from replykit.engine import Context, Hit, Rule
 from replykit.greetings.lexicon import lexicon as greeting_lexicon
@@ -143,24 +142,18 @@ def off_hours_first_contact(ctx: Context) -> Iterator[Hit]:
 # --- RK603 ---------------------------------------------------------------------------------
 
 
-def _open_promises(ctx: Context) -> list[Promise]:
-    """Earlier promises with a deadline that no agent message followed up before this reply.
-
-    Found once in the whole conversation: a promise's follow-up is the first agent message at
-    least SAME_TURN after it, so one followed up at or after this reply is open in its history.
-    """
+def _followed_up(ctx: Context) -> list[Promise]:
+    """The earlier promises this reply follows up: it is the first agent message at least SAME_TURN
+    after them. Only such a reply can find a promise broken: the messages between are the same
+    turn, and later ones come after a follow-up. Found once for the whole conversation."""
 
     def compute() -> dict[int, list[Promise]]:
         messages = ctx.shared.messages
-        timed = [i for i in ctx.shared.indices("agent") if messages[i].sent_at is not None]
-        open_at: dict[int, list[Promise]] = {}
+        by_reply: dict[int, list[Promise]] = {}
         for promise in promises_in(messages, [ctx.language] * len(messages), ctx.config, None):
-            if promise.deadline is None:
-                continue
-            last = len(messages) if promise.follow_up_index is None else promise.follow_up_index
-            for i in timed[bisect_right(timed, promise.message_index) : bisect_right(timed, last)]:
-                open_at.setdefault(i, []).append(promise)
-        return open_at
+            if promise.follow_up_index is not None:
+                by_reply.setdefault(promise.follow_up_index, []).append(promise)
+        return by_reply
 
     return ctx.shared.memo(("conversation.promises", ctx.language), compute).get(len(ctx.history), [])
 
@@ -170,11 +163,9 @@ def broken_promise(ctx: Context) -> Iterator[Hit]:
         return
     zone = calendar_for(ctx.config).zone
     start, end = _anchor(ctx)
-    for promise in _open_promises(ctx):
+    for promise in _followed_up(ctx):
         if promise.deadline is None or promise.deadline >= utc(ctx.sent_at):
             continue
-        if utc(ctx.sent_at) - utc(promise.made_at) < SAME_TURN:  # type: ignore[arg-type]
-            continue  # the same turn, not a follow-up
         due = promise.deadline.astimezone(zone)
         yield Hit(
             start,
