@@ -21,7 +21,7 @@ TEXTS: dict[str, dict[str, list[str]]] = {
     "ru": {
         "named": ["Мария, добрый день! Заказ №{n} в пути.", "Уважаемый клиент, заказ №{n} в пути.", "Здравствуйте, Маша! Доставка завтра.", "Ольга, здравствуйте! Оплата картой возможна."],
         "ask": ["Сколько стоит доставка и когда привезёте?", "Можно оплатить картой? Какая гарантия?",
-                "Где мой заказ №{n}?", "Как вернуть товар?"],
+                "Где мой заказ №{n}?", "Как вернуть товар?", "Когда привезёте?", "Есть свободное окно на четверг?"],
         "name": ["Можно просто Оля.", "С уважением,\nМария Ивановна", "Меня зовут Ольга Петровна. Обращайтесь ко мне по имени."],
         "other": ["Привет, ты можешь помочь?", "ВЫ ТАМ ВСЕ ИДИОТЫ? ГДЕ ЗАКАЗ!!!", "Спасибо, понятно."],
         "answer": ["Здравствуйте! Доставка стоит 500 ₽, привезём завтра.", "Оплата картой при получении. Гарантия 12 месяцев.",
@@ -29,6 +29,7 @@ TEXTS: dict[str, dict[str, list[str]]] = {
         "promise": ["Здравствуйте! Напишу вам завтра до 12:00.", "Уточним на складе и перезвоним в течение часа.",
                     "Отправим трек-номер до пятницы."],
         "point": ["Позвоните нам: +7 495 123-45-67.", "Подробнее по ссылке: https://shop.example/faq"],
+        "bare": ["Будет в четверг.", "Есть.", "Через 3 дня."],  # answers only to a question asked
     },
     "uk": {
         "named": ["Маріє, добрий день! Замовлення №{n} в дорозі.", "Шановний клієнте, замовлення в дорозі."],
@@ -68,6 +69,7 @@ TEXTS: dict[str, dict[str, list[str]]] = {
         "promise": ["Hi! We will send the refund confirmation within 2 business days.", "I'll call you back in 30 minutes.",
                     "I will email you by 5 pm tomorrow."],
         "point": ["Please call us at +44 20 7946 0958.", "See our FAQ: https://shop.example/faq"],
+        "bare": ["On Thursday.", "In 3 days."],
     },
     "de": {
         "named": ["Sehr geehrter Kunde, Ihre Bestellung ist unterwegs.", "Hallo Anna, Ihre Bestellung ist unterwegs."],
@@ -84,19 +86,22 @@ CHANNELS = ("email", "chat", "messenger", "social", "sms", "phone")
 DELAYS = (1, 30, 90, 300, 1800, 5400, 4 * 3600, 20 * 3600, 3 * 86400)
 
 
-def generated(rng: random.Random, lang: str, n: int) -> Conversation:
-    """A timed conversation of `n` messages: runs of customer messages and of agent replies."""
+def generated(rng: random.Random, lang: str, n: int, switch_to: str | None = None) -> Conversation:
+    """A timed conversation of `n` messages: runs of customer messages and of agent replies,
+    each run in `lang` or (when given, and then without a locale) in `switch_to`."""
     words = TEXTS[lang]
     channel = rng.choice(CHANNELS)
     at = datetime(2026, 1, 1, tzinfo=UTC) + timedelta(seconds=rng.randrange(365 * 86400))
     messages: list[Message] = []
     role = rng.choice(("customer", "customer", "agent"))
     while len(messages) < n:
+        if switch_to is not None:
+            words = TEXTS[rng.choice((lang, switch_to))]
         for _ in range(rng.choice((1, 1, 1, 2, 3))):
             if role == "customer":
                 kind = rng.choices(("ask", "name", "other"), (6, 2, 2))[0]
             else:
-                kind = rng.choices(("answer", "promise", "point", "named"), (5, 3, 1, 2))[0]
+                kind = rng.choices(("answer", "promise", "point", "named", "bare"), (5, 3, 1, 2, 2 * ("bare" in words)))[0]
             text = rng.choice(words[kind]).format(n=rng.randrange(1000, 9999))
             at += timedelta(seconds=rng.choice(DELAYS))
             if rng.random() < 0.1:
@@ -105,12 +110,15 @@ def generated(rng: random.Random, lang: str, n: int) -> Conversation:
             messages.append(Message(role=role, text=text, sent_at=sent_at, channel=channel))
         role = "agent" if role == "customer" else "customer"
     customer = rng.choice((None, Customer(timezone=rng.choice(ZONES)), Customer(first_name="Мария", timezone=rng.choice(ZONES))))
-    return Conversation(messages=tuple(messages[:n]), customer=customer, locale=rng.choice((lang, None)))
+    locale = None if switch_to else rng.choice((lang, None))
+    return Conversation(messages=tuple(messages[:n]), customer=customer, locale=locale)
 
 
 def _conversations() -> list[Conversation]:
     rng = random.Random(14)
-    return [generated(rng, lang, rng.randint(30, 60)) for lang in TEXTS for _ in range(2)]
+    return [generated(rng, lang, rng.randint(30, 60)) for lang in TEXTS for _ in range(2)] + [
+        generated(rng, lang, rng.randint(30, 60), other) for lang, other in (("ru", "en"), ("uk", "de"), ("en", "bg"), ("hu", "ru"))
+    ]
 
 
 CONVERSATIONS = _conversations()
