@@ -99,7 +99,7 @@ class RegisteredRule:
 class Context:
     """What a rule may read: the document, the conversation around it, customer and config."""
 
-    __slots__ = ("doc", "config", "customer", "message", "history", "locale", "_memo", "_shared")
+    __slots__ = ("doc", "config", "customer", "message", "history", "locale", "shared", "_memo")
 
     def __init__(
         self,
@@ -119,8 +119,9 @@ class Context:
         self.history = history
         self.customer = customer
         self.locale = locale
+        # the memo of the whole conversation, shared with the checks of its other replies
+        self.shared = shared if shared is not None else ConversationMemo((*history, message))
         self._memo: dict[str, Any] = {}
-        self._shared = shared
 
     @property
     def language(self) -> str:
@@ -146,14 +147,6 @@ class Context:
         value = memo[key] = factory()
         return value
 
-    @property
-    def shared(self) -> ConversationMemo:
-        """The memo of the whole conversation, shared with the checks of its other replies;
-        this reply is its message number len(history)."""
-        if self._shared is None:
-            self._shared = ConversationMemo((*self.history, self.message))
-        return self._shared
-
     def fold(self, key: Hashable, initial: T, step: Callable[[T, Message], T]) -> T:
         """`step` over the history, oldest first; shared by the conversation's replies (see
         ConversationMemo.fold), so `key` must name what `step` depends on besides the message."""
@@ -164,6 +157,8 @@ class Context:
         return self.shared.recent(role, n, len(self.history))
 
     def customer_messages(self) -> list[Message]:
+        """Every customer message of the history. Reading them all for every reply makes a long
+        conversation cost its square: rules use `recent` or `fold` instead."""
         return [m for m in self.history if m.role == "customer"]
 
     def answered(self) -> list[Message]:
@@ -180,6 +175,7 @@ class Context:
         return self.memo("engine.answered", compute)
 
     def agent_messages(self) -> list[Message]:
+        """Every agent message of the history (see `customer_messages`)."""
         return [m for m in self.history if m.role == "agent"]
 
 
