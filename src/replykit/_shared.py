@@ -25,7 +25,7 @@ class ConversationMemo:
     reply's language, say). Made per call and dropped with it; not shared between threads.
     """
 
-    __slots__ = ("messages", "_values")
+    __slots__ = ("_values", "messages")
 
     def __init__(self, messages: Sequence[Message]) -> None:
         self.messages = messages

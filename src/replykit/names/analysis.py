@@ -28,7 +28,13 @@ from replykit.names.inflect import (
 )
 from replykit.names.lexicon import NameLexicon, name_lexicon
 from replykit.names.person import Person, is_initial, parse_person
-from replykit.names.prefer import NOTHING_READ, Preference, Read, preference_of, read_preference
+from replykit.names.prefer import (
+    NOTHING_READ,
+    Preference,
+    Read,
+    preference_of,
+    read_preference,
+)
 from replykit.text.tokens import PUNCT, SLOT, WORD, Token
 
 _PARTS: tuple[Part, ...] = ("first", "middle", "last")
