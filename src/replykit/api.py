@@ -7,6 +7,7 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 
+from replykit._shared import ConversationMemo
 from replykit.config import Config, make_config
 from replykit.document import Document
 from replykit.engine import Context, RuleInfo, applicable, registry, run, selected_rules
@@ -33,11 +34,24 @@ def check(
     language instead of detecting it. `template=True` treats slots such as `{{name}}` as
     parts of a canned response rather than as leftovers.
     """
-    cfg = make_config(config)
+    return _check_input(input, make_config(config), customer=customer, locale=locale, template=template, html=html)
+
+
+def _check_input(
+    input: CheckInput,
+    cfg: Config,
+    *,
+    customer: Customer | None = None,
+    locale: str | None = None,
+    template: bool = False,
+    html: bool | None = None,
+    shared: ConversationMemo | None = None,
+) -> Report:
+    """`check` with a validated config; `shared` is the memo of the conversation `input` is a prefix of."""
     message, history, conversation = _unpack(input, cfg)
     customer = customer or (conversation.customer if conversation else None)
     locale = locale or (conversation.locale if conversation else None)
-    return _check(message, history, customer=customer, locale=locale, cfg=cfg, template=template, html=html)[0]
+    return _check(message, history, customer=customer, locale=locale, cfg=cfg, template=template, html=html, shared=shared)[0]
 
 
 def _check(
@@ -49,21 +63,23 @@ def _check(
     cfg: Config,
     template: bool,
     html: bool | None,
+    shared: ConversationMemo | None = None,
 ) -> tuple[Report, Context]:
     """Check one message in the context of `history`; the context is kept for the fixer."""
     from replykit.scoring import score_reply
 
     locale = locale or (customer.locale if customer else None)
     language = language_of(locale) if locale else None
+    shared = shared or ConversationMemo((*history, message))
     doc = Document(
         message.text,
         template=template,
         language=language,
         html=html,
-        default_language=_customer_language(history, cfg) if language is None else cfg.default_language,
+        default_language=_customer_language(shared, len(history), cfg) if language is None else cfg.default_language,
         max_chars=cfg.max_chars,
     )
-    ctx = Context(doc, cfg, message=message, history=history, customer=customer, locale=locale)
+    ctx = Context(doc, cfg, message=message, history=history, customer=customer, locale=locale, shared=shared)
     selection = selected_rules(cfg)
     rules = applicable(doc, selection)
     findings = run(ctx, selection)  # filters the selection again: remembered, so at no cost
@@ -95,8 +111,9 @@ def score_conversation(
     customer = customer or conversation.customer
     locale = locale or conversation.locale
     messages = conversation.messages
+    shared = ConversationMemo(messages)  # what the replies' checks share: a long conversation costs linear time
     reports = [
-        _check(m, messages[:i], customer=customer, locale=locale, cfg=cfg, template=template, html=html)[0]
+        _check(m, messages[:i], customer=customer, locale=locale, cfg=cfg, template=template, html=html, shared=shared)[0]
         for i, m in enumerate(messages)
         if m.role == "agent"
     ]
@@ -118,12 +135,16 @@ def language_of(locale: str) -> str:
         raise ConfigError(f"unknown locale {locale!r}: {exc}") from None
 
 
-def _customer_language(history: tuple[Message, ...], cfg: Config) -> str:
+def _customer_language(shared: ConversationMemo, upto: int, cfg: Config) -> str:
     """The customer's language: what a reply with too few words of its own is taken to be in."""
-    for message in reversed(history):
-        if message.role == "customer" and message.text.strip():
-            return detect_text_language(message.text, cfg.default_language)
-    return cfg.default_language
+    text = shared.fold("api.customer_text", None, _latest_customer_text, upto)
+    if text is None:
+        return cfg.default_language
+    return shared.memo(("api.customer_language", text), lambda: detect_text_language(text, cfg.default_language))
+
+
+def _latest_customer_text(latest: str | None, message: Message) -> str | None:
+    return message.text if message.role == "customer" and message.text.strip() else latest
 
 
 def _unpack(value: Any, cfg: Config) -> tuple[Message, tuple[Message, ...], Conversation | None]:

@@ -8,7 +8,7 @@ examples are run as tests: every `bad` must fire the rule and every `good` must 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import regex
 
 from replykit._data import read_data
+from replykit._shared import ConversationMemo
 from replykit.errors import UnknownRuleError
 from replykit.models import (
     Channel,
@@ -25,6 +26,7 @@ from replykit.models import (
     Finding,
     Fix,
     Message,
+    Role,
     Severity,
 )
 
@@ -97,7 +99,7 @@ class RegisteredRule:
 class Context:
     """What a rule may read: the document, the conversation around it, customer and config."""
 
-    __slots__ = ("doc", "config", "customer", "message", "history", "locale", "_memo")
+    __slots__ = ("doc", "config", "customer", "message", "history", "locale", "shared", "_memo")
 
     def __init__(
         self,
@@ -108,13 +110,17 @@ class Context:
         history: tuple[Message, ...] = (),
         customer: Customer | None = None,
         locale: str | None = None,
+        shared: ConversationMemo | None = None,
     ) -> None:
+        assert shared is None or shared.messages[len(history)] is message, "the memo of another conversation"
         self.doc = doc
         self.config = config
         self.message = message
         self.history = history
         self.customer = customer
         self.locale = locale
+        # the memo of the whole conversation, shared with the checks of its other replies
+        self.shared = shared if shared is not None else ConversationMemo((*history, message))
         self._memo: dict[str, Any] = {}
 
     @property
@@ -141,7 +147,18 @@ class Context:
         value = memo[key] = factory()
         return value
 
+    def fold(self, key: Hashable, initial: T, step: Callable[[T, Message], T]) -> T:
+        """`step` over the history, oldest first; shared by the conversation's replies (see
+        ConversationMemo.fold), so `key` must name what `step` depends on besides the message."""
+        return self.shared.fold(key, initial, step, len(self.history))
+
+    def recent(self, role: Role, n: int) -> list[Message]:
+        """The last `n` messages of `role` in the history."""
+        return self.shared.recent(role, n, len(self.history))
+
     def customer_messages(self) -> list[Message]:
+        """Every customer message of the history. Reading them all for every reply makes a long
+        conversation cost its square: rules use `recent` or `fold` instead."""
         return [m for m in self.history if m.role == "customer"]
 
     def answered(self) -> list[Message]:
@@ -158,6 +175,7 @@ class Context:
         return self.memo("engine.answered", compute)
 
     def agent_messages(self) -> list[Message]:
+        """Every agent message of the history (see `customer_messages`)."""
         return [m for m in self.history if m.role == "agent"]
 
 

@@ -14,7 +14,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sized
 from itertools import chain, islice
 from typing import Any, TypedDict, Unpack
 
-from replykit.api import check
+from replykit._shared import ConversationMemo
+from replykit.api import _check_input
 from replykit.auditing.columns import (
     Columns,
     RawMessage,
@@ -257,19 +258,23 @@ class _Auditor:
             return
         conversation = built.conversation
         messages = conversation.messages
+        shared = ConversationMemo(messages)  # what the checks of its replies share
         for i, message in enumerate(messages):
             if message.role != "agent":
                 continue
             prefix = Conversation.model_construct(  # a prefix of a valid conversation is valid
                 messages=messages[: i + 1], customer=conversation.customer, locale=conversation.locale
             )
-            yield self._check(built.reply_ids[i], thread.conversation_id, built.agents[i], message, prefix)
+            yield self._check(built.reply_ids[i], thread.conversation_id, built.agents[i], message, prefix, shared)
 
-    def _check(self, reply_id: Any, conversation_id: Any, agent: Any, message: Message | None, value: Any) -> ReplyAudit:
+    def _check(
+        self, reply_id: Any, conversation_id: Any, agent: Any, message: Message | None, value: Any,
+        shared: ConversationMemo | None = None,
+    ) -> ReplyAudit:  # fmt: skip
         channel = message.channel if message else None
         sent_at = message.sent_at if message else None
         try:
-            report = check(value, config=self.config, locale=None if _has_locale(value) else self.locale)
+            report = _check_input(value, self.config, locale=None if _has_locale(value) else self.locale, shared=shared)
         except ReplykitError as exc:
             return ReplyAudit(reply_id, conversation_id, agent, channel, sent_at, None, None, (), str(exc))
         rows = tuple(

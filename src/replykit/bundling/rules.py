@@ -15,7 +15,6 @@ from replykit.bundling.lexicon import Pack, normalize, pack
 from replykit.document import Document
 from replykit.engine import Context, Hit, Rule
 from replykit.errors import InputError
-from replykit.models import Message
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,13 +28,30 @@ class _State:
     answer_sentence: tuple[int, int]  # the last own sentence with an answer (else the own words)
 
 
-def _documents(ctx: Context, messages: list[Message]) -> Iterator[tuple[Message, Document]]:
-    """Earlier messages as documents; one that cannot be read (binary, too long) tells nothing."""
-    for message in messages:
+def _questions(ctx: Context, p: Pack, text: str) -> Questions | None:
+    """What an earlier customer message asks and states; None when it cannot be read (binary,
+    too long). Found once per conversation: later replies read the same messages again."""
+
+    def compute() -> Questions | None:
         try:
-            yield message, Document(message.text, language=ctx.language, max_chars=ctx.config.max_chars)
+            return questions(p, Document(text, language=ctx.language, max_chars=ctx.config.max_chars))
         except InputError:
-            continue
+            return None
+
+    return ctx.shared.memo(("bundling.questions", ctx.language, text), compute)
+
+
+def _answers(ctx: Context, p: Pack, text: str, asked: frozenset[str]) -> frozenset[str]:
+    """Topics an earlier agent message answered (none when it cannot be read), once per conversation."""
+
+    def compute() -> frozenset[str]:
+        try:
+            doc = Document(text, language=ctx.language, max_chars=ctx.config.max_chars)
+        except InputError:
+            return frozenset()
+        return frozenset(answers(p, doc.text, doc.own_end, asked))
+
+    return ctx.shared.memo(("bundling.answers", ctx.language, text, asked), compute)
 
 
 def _state(ctx: Context) -> _State | None:
@@ -52,17 +68,19 @@ def _state(ctx: Context) -> _State | None:
         asked: list[Mention] = []
         stated: set[str] = set()
         ever_asked: set[str] = set()  # an earlier agent message answered earlier questions
-        customers = ctx.customer_messages()
-        older = customers[: len(customers) - len(pending)][-options.lookback :]
-        for message, doc in _documents(ctx, [*older, *pending]):
-            q: Questions = questions(p, doc)
+        waiting = {id(m) for m in pending}
+        for message in ctx.recent("customer", options.lookback + len(pending)):  # the pending ones last
+            q = _questions(ctx, p, message.text)
+            if q is None:
+                continue
             stated |= q.stated
             ever_asked.update(m.topic for m in q.asked)
-            if any(message is m for m in pending):
+            if id(message) in waiting:
                 asked.extend(q.asked)
         earlier: set[str] = set()
-        for _, doc in _documents(ctx, ctx.agent_messages()[-options.lookback :]):
-            earlier |= answers(p, doc.text, doc.own_end, ever_asked).keys()
+        topics = frozenset(ever_asked)
+        for message in ctx.recent("agent", options.lookback):
+            earlier |= _answers(ctx, p, message.text, topics)
         answered = answers(p, ctx.doc.text, ctx.doc.own_end, {m.topic for m in asked})
         span = (own[0].start, own[-1].end)
         with_answer = [s for s in own if any(s.start <= m.start < s.end for m in answered.values())]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from calendar import monthrange
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -176,10 +177,13 @@ def _extra_json(config: Config, language: str) -> str:
 def promises_in(
     messages: Sequence[Message], languages: Sequence[str], config: Config, as_of: datetime | None
 ) -> list[Promise]:
-    """Every agent promise in `messages`, with its status at `as_of` (default: the last sent_at)."""
+    """Every agent promise in `messages` (in the order sent, as a Conversation keeps them), with
+    its status at `as_of` (default: the last sent_at)."""
     calendar = calendar_for(config)
     if as_of is None:
         as_of = max((utc(m.sent_at) for m in messages if m.sent_at is not None), default=None)
+    replies = [(i, utc(m.sent_at)) for i, m in enumerate(messages) if m.role == "agent" and m.sent_at is not None]
+    positions, times = [i for i, _ in replies], [at for _, at in replies]
     out = []
     for index, message in enumerate(messages):
         if message.role != "agent":
@@ -189,7 +193,7 @@ def promises_in(
         for found in _find(message.text, language, _extra_json(config, language)):
             made = message.sent_at
             deadline = _resolve(lex, found, made, calendar) if made is not None and lex else None
-            status, follow = _status(messages, index, deadline, as_of, languages, config)
+            status, follow = _status(messages, index, deadline, as_of, languages, config, (positions, times))
             out.append(
                 Promise(
                     message_index=index,
@@ -214,21 +218,16 @@ def _status(
     as_of: datetime | None,
     languages: Sequence[str],
     config: Config,
+    replies: tuple[list[int], list[datetime]],
 ) -> tuple[PromiseStatus, int | None]:
+    """The promise's status and its follow-up: the first agent message at least SAME_TURN later,
+    found by bisection among the timed agent `replies` (positions and UTC times, in order)."""
     made = messages[index].sent_at
     if deadline is None or made is None:
         return "unknown", None
-    made = utc(made)
-    follow = next(
-        (
-            j
-            for j in range(index + 1, len(messages))
-            if messages[j].role == "agent"
-            and (sent := messages[j].sent_at) is not None
-            and utc(sent) - made >= SAME_TURN
-        ),
-        None,
-    )
+    positions, times = replies
+    k = bisect_left(times, utc(made) + SAME_TURN, bisect_right(positions, index))
+    follow = positions[k] if k < len(positions) else None
     if follow is not None and utc(messages[follow].sent_at) <= deadline:  # type: ignore[arg-type]
         renewed = _find(messages[follow].text, languages[follow], _extra_json(config, languages[follow]))
         return ("renegotiated" if renewed else "kept"), follow

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 import regex
 
 from replykit.conversation.calendar import customer_calendar, utc
 from replykit.conversation.lexicon import Lexicon, lexicon
-from replykit.conversation.models import ResponseTimes
-from replykit.conversation.promises import SAME_TURN, promises_in
+from replykit.conversation.models import Promise, ReplyTime
+from replykit.conversation.promises import promises_in
 from replykit.conversation.timing import calendar_for, describe, reply_times
 from replykit.engine import Context, Hit, Rule
 from replykit.greetings.lexicon import lexicon as greeting_lexicon
-from replykit.models import Severity
+from replykit.models import Message, Severity
 from replykit.text.lang import detect_language
 from replykit.text.tokens import WORD
 
@@ -58,17 +59,20 @@ def _own_text(ctx: Context) -> tuple[int, int]:
 # --- RK601 ---------------------------------------------------------------------------------
 
 
-def _times(ctx: Context) -> ResponseTimes:
-    return ctx.memo("conversation.times", lambda: reply_times((*ctx.history, ctx.message), ctx.config))
+def _reply_time(ctx: Context) -> ReplyTime | None:
+    """The wait this reply ends, if it ends one. A reply's wait depends only on the messages up
+    to it, so the waits of the whole conversation are found once for all its replies."""
+    shared = ctx.shared
+    waits = shared.memo("conversation.times", lambda: {r.index: r for r in reply_times(shared.messages, ctx.config).replies})
+    return waits.get(len(ctx.history))
 
 
 def slow_reply(ctx: Context) -> Iterator[Hit]:
     if ctx.sent_at is None:
         return
-    times = _times(ctx)
-    if not times.replies or times.replies[-1].index != len(ctx.history):
+    reply = _reply_time(ctx)
+    if reply is None:
         return
-    reply = times.replies[-1]
     ideal_seconds = ctx.config.conversation.response_ideal_seconds.get(reply.channel)
     ideal = timedelta(seconds=ideal_seconds) if ideal_seconds is not None else None
     waited = describe(reply.delay) + (" of business time" if ctx.config.conversation.count_business_time else "")
@@ -93,16 +97,26 @@ def _in_reply(ctx: Context, window: timedelta) -> bool:
     it continues (messages no more than `window` apart) has a customer message in it."""
     if ctx.history and ctx.history[-1].role == "customer":
         return True
-    later = ctx.sent_at
-    for message in reversed(ctx.history):
-        if message.sent_at is None or later is None:
-            return True  # cannot tell: do not accuse
-        if utc(later) - utc(message.sent_at) > window:
-            return False
-        if message.role == "customer":
-            return True
-        later = message.sent_at
-    return False
+
+    def step(state: tuple[bool, Message | None], message: Message) -> tuple[bool, Message | None]:
+        return _continues(state, message.sent_at, window), message
+
+    first: tuple[bool, Message | None] = (False, None)
+    # whether each message continues such an exchange, found once per conversation
+    return _continues(ctx.fold("conversation.in_reply", first, step), ctx.sent_at, window)
+
+
+def _continues(state: tuple[bool, Message | None], later: datetime | None, window: timedelta) -> bool:
+    """Whether a message sent at `later` continues an exchange with the customer in it, given
+    the message before it and whether that one did."""
+    previous_continues, previous = state
+    if previous is None:
+        return False
+    if previous.sent_at is None or later is None:
+        return True  # cannot tell: do not accuse
+    if utc(later) - utc(previous.sent_at) > window:
+        return False
+    return previous.role == "customer" or previous_continues
 
 
 def off_hours_first_contact(ctx: Context) -> Iterator[Hit]:
@@ -128,18 +142,30 @@ def off_hours_first_contact(ctx: Context) -> Iterator[Hit]:
 # --- RK603 ---------------------------------------------------------------------------------
 
 
+def _followed_up(ctx: Context) -> list[Promise]:
+    """The earlier promises this reply follows up: it is the first agent message at least SAME_TURN
+    after them. Only such a reply can find a promise broken: the messages between are the same
+    turn, and later ones come after a follow-up. Found once for the whole conversation."""
+
+    def compute() -> dict[int, list[Promise]]:
+        messages = ctx.shared.messages
+        by_reply: dict[int, list[Promise]] = {}
+        for promise in promises_in(messages, [ctx.language] * len(messages), ctx.config, None):
+            if promise.follow_up_index is not None:
+                by_reply.setdefault(promise.follow_up_index, []).append(promise)
+        return by_reply
+
+    return ctx.shared.memo(("conversation.promises", ctx.language), compute).get(len(ctx.history), [])
+
+
 def broken_promise(ctx: Context) -> Iterator[Hit]:
-    if ctx.sent_at is None or not any(m.role == "agent" for m in ctx.history):
+    if ctx.sent_at is None:
         return
     zone = calendar_for(ctx.config).zone
     start, end = _anchor(ctx)
-    for promise in promises_in(ctx.history, [ctx.language] * len(ctx.history), ctx.config, None):
+    for promise in _followed_up(ctx):
         if promise.deadline is None or promise.deadline >= utc(ctx.sent_at):
             continue
-        if promise.follow_up_index is not None:  # followed up (in time or late) before this reply
-            continue
-        if utc(ctx.sent_at) - utc(promise.made_at) < SAME_TURN:  # type: ignore[arg-type]
-            continue  # the same turn, not a follow-up
         due = promise.deadline.astimezone(zone)
         yield Hit(
             start,
@@ -211,30 +237,47 @@ def hostility(text: str, lex: Lexicon) -> tuple[int, list[str]]:
     return score, cues
 
 
+class _Hostile(NamedTuple):
+    at: datetime  # the latest hostile customer message (UTC)
+    cues: list[str]
+    earliest: datetime  # the earliest timed customer message since it, itself included
+
+
+def _last_hostile(ctx: Context) -> _Hostile | None:
+    """The latest hostile customer message of the history; read once per conversation."""
+    options = ctx.config.conversation
+
+    def step(last: _Hostile | None, message: Message) -> _Hostile | None:
+        if message.role != "customer" or message.sent_at is None:
+            return last
+        at = utc(message.sent_at)
+        lex = _lexicon(ctx, _language_of(ctx, message.text))
+        if lex is not None:
+            score, cues = hostility(message.text, lex)
+            if score >= options.hostility_threshold:
+                return _Hostile(at, cues, at)
+        return None if last is None else last._replace(earliest=min(last.earliest, at))
+
+    return ctx.fold(("conversation.hostile", ctx.language), None, step)
+
+
 def hasty_reply_to_hostility(ctx: Context) -> Iterator[Hit]:
+    """A reply within the cool-down after the latest hostile customer message, every customer
+    message since it also within the cool-down."""
     options = ctx.config.conversation
     if ctx.sent_at is None:
         return
-    window = timedelta(minutes=options.cooldown_minutes)
-    for message in reversed(ctx.history):
-        if message.role != "customer" or message.sent_at is None:
-            continue
-        gap = utc(ctx.sent_at) - utc(message.sent_at)
-        if gap > window:
-            break
-        lex = _lexicon(ctx, _language_of(ctx, message.text))
-        if lex is None:
-            continue
-        score, cues = hostility(message.text, lex)
-        if score >= options.hostility_threshold:
-            start, end = _anchor(ctx)
-            yield Hit(
-                start,
-                end,
-                f"Sent {describe(gap)} after a hostile customer message ({', '.join(cues)}); "
-                f"take {options.cooldown_minutes:g} minutes and have the reply reviewed before sending.",
-            )
-            return
+    last = _last_hostile(ctx)
+    now = utc(ctx.sent_at)
+    if last is None or now - last.earliest > timedelta(minutes=options.cooldown_minutes):
+        return
+    start, end = _anchor(ctx)
+    yield Hit(
+        start,
+        end,
+        f"Sent {describe(now - last.at)} after a hostile customer message ({', '.join(last.cues)}); "
+        f"take {options.cooldown_minutes:g} minutes and have the reply reviewed before sending.",
+    )
 
 
 # --- RK606 ---------------------------------------------------------------------------------

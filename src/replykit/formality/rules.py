@@ -10,6 +10,7 @@ from replykit.document import Document
 from replykit.engine import Context, Edit, Hit, Rule, rule_info
 from replykit.formality.detect import Analysis, analyse
 from replykit.formality.lexicon import AddressLexicon, address_lexicon
+from replykit.models import Message
 
 
 def _lexicon(ctx: Context) -> AddressLexicon | None:
@@ -36,12 +37,14 @@ def _invited(ctx: Context) -> bool:
         lex = _lexicon(ctx)
         if lex is None:
             return False
-        for message in ctx.customer_messages():
+
+        def step(seen: bool, message: Message) -> bool:  # each message read once per conversation
+            if seen or message.role != "customer":
+                return seen
             text = message.text[: ctx.config.max_chars].replace("\x00", "")
-            doc = Document(text, language=ctx.language, max_chars=ctx.config.max_chars)
-            if analyse(doc, lex).informal:
-                return True
-        return False
+            return bool(analyse(Document(text, language=ctx.language, max_chars=ctx.config.max_chars), lex).informal)
+
+        return ctx.fold(("address.invited", ctx.language), False, step)
 
     return ctx.memo("address.invited", compute)
 

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from replykit.engine import Context, Edit, Hit, Rule
 from replykit.greetings.build import farewell_phrase, greeting_text, sign_off_text
 from replykit.greetings.lexicon import Lexicon, Phrase, lexicon
+from replykit.models import Message
 from replykit.morph import match_case
 from replykit.text.tokens import PUNCT, SLOT, WORD, Sentence, Token
 
@@ -116,7 +117,7 @@ def _tail_is_sign_off(ctx: Context, lex: Lexicon, tail: list[Sentence]) -> bool:
 
 def _first_contact(ctx: Context) -> bool:
     """The agent's first message of the conversation, or the first after a long pause."""
-    previous = ctx.agent_messages()
+    previous = ctx.recent("agent", 1)
     if not previous:
         return True
     last, now = previous[-1].sent_at, ctx.sent_at
@@ -256,15 +257,16 @@ def _familiar_allowed(ctx: Context, lex: Lexicon) -> bool:
     """A familiar greeting is fine only if the customer was familiar and the reply says "ты" too."""
     if lex.formal_address is not None and lex.formal_address.search(ctx.doc.text, 0, ctx.doc.own_end):
         return False
-    for message in ctx.customer_messages():
-        text = message.text
-        if lex.informal_address is not None and lex.informal_address.search(text):
+
+    def step(seen: bool, message: Message) -> bool:  # each message read once per conversation
+        if seen or message.role != "customer":
+            return seen
+        if lex.informal_address is not None and lex.informal_address.search(message.text):
             return True
-        stripped = text.lstrip()
-        hit = lex.match_greeting(stripped, 0)
-        if hit is not None and hit[0].register == "familiar":
-            return True
-    return False
+        hit = lex.match_greeting(message.text.lstrip(), 0)
+        return hit is not None and hit[0].register == "familiar"
+
+    return ctx.fold(("greetings.familiar", ctx.language), False, step)
 
 
 def _local_time(ctx: Context) -> datetime | None:

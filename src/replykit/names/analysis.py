@@ -10,6 +10,7 @@ from itertools import compress, count
 from operator import itemgetter
 
 from replykit.engine import Context
+from replykit.models import Message
 from replykit.morph import MORPH_LANGUAGES, parse
 from replykit.names.build import (
     Form,
@@ -28,7 +29,13 @@ from replykit.names.inflect import (
 )
 from replykit.names.lexicon import NameLexicon, name_lexicon
 from replykit.names.person import Person, is_initial, parse_person
-from replykit.names.prefer import infer_preference
+from replykit.names.prefer import (
+    NOTHING_READ,
+    Preference,
+    Read,
+    preference_of,
+    read_preference,
+)
 from replykit.text.tokens import PUNCT, SLOT, WORD, Token
 
 _PARTS: tuple[Part, ...] = ("first", "middle", "last")
@@ -94,12 +101,11 @@ def expected(ctx: Context) -> Expected | None:
 def _expected(ctx: Context) -> Expected | None:
     lang = ctx.language
     customer = ctx.customer
-    messages = ctx.customer_messages()
-    if customer is None and not messages:
+    if customer is None and not ctx.recent("customer", 1):
         return None  # nothing tells the customer's name
     lex = lexicon(ctx)
     crm = person_of(customer, lang) if customer is not None else Person()
-    preference = infer_preference((m.text for m in messages), lang, lex) if lex else None
+    preference = _preference(ctx, lex) if lex else None
     written = parse_person(preference.name, lang) if preference and preference.name else Person()
     person = crm if crm.known else written
     if not person.known:
@@ -129,6 +135,15 @@ def _expected(ctx: Context) -> Expected | None:
             return None
     forms = _forms((person, target, written), lang)
     return Expected(person, target, form, explicit, forms, frozenset(own_short))
+
+
+def _preference(ctx: Context, lex: NameLexicon) -> Preference | None:
+    """How the customer asked to be addressed in the history; each message is read once per conversation."""
+
+    def step(read: Read, message: Message) -> Read:
+        return read_preference(read, message.text, lex) if message.role == "customer" else read
+
+    return preference_of(ctx.fold(("names.preference", ctx.language), NOTHING_READ, step))
 
 
 def _merge(said: Person, known: Person) -> Person:

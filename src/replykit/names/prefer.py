@@ -27,22 +27,37 @@ class Preference:
     explicit: bool
 
 
+# What the messages read so far tell: the name or the form explicitly asked for, the name used.
+Read = tuple[str | None, str | None, str | None]
+NOTHING_READ: Read = (None, None, None)
+
+
 def infer_preference(messages: Iterable[str], language: str, lexicon: NameLexicon | None = None) -> Preference | None:
     """The customer's preferred address from their messages (oldest first), or None."""
     lex = lexicon or name_lexicon(language)
     if lex is None:
         return None
-    explicit_name: str | None = None
-    explicit_form: str | None = None
-    used: str | None = None
+    read = NOTHING_READ
     for text in messages:
-        for kind, name, form in _findings(text, lex):
-            if kind == "explicit":
-                explicit_name, explicit_form = name, None
-            elif kind == "explicit_form":
-                explicit_name, explicit_form = None, form  # the later request wins
-            else:
-                used = name
+        read = read_preference(read, text, lex)
+    return preference_of(read)
+
+
+def read_preference(read: Read, text: str, lex: NameLexicon) -> Read:
+    """What is known after one more customer message (a step of `infer_preference`)."""
+    explicit_name, explicit_form, used = read
+    for kind, name, form in _findings(text, lex):
+        if kind == "explicit":
+            explicit_name, explicit_form = name, None
+        elif kind == "explicit_form":
+            explicit_name, explicit_form = None, form  # the later request wins
+        else:
+            used = name
+    return explicit_name, explicit_form, used
+
+
+def preference_of(read: Read) -> Preference | None:
+    explicit_name, explicit_form, used = read
     if explicit_name is not None or explicit_form is not None:
         return Preference(explicit_name or used, explicit_form, True)
     if used is not None:
