@@ -156,11 +156,6 @@ class Context:
         """The last `n` messages of `role` in the history."""
         return self.shared.recent(role, n, len(self.history))
 
-    def customer_messages(self) -> list[Message]:
-        """Every customer message of the history. Reading them all for every reply makes a long
-        conversation cost its square: rules use `recent` or `fold` instead."""
-        return [m for m in self.history if m.role == "customer"]
-
     def answered(self) -> list[Message]:
         """The customer messages this reply answers: those since the agent's last message."""
 
@@ -173,10 +168,6 @@ class Context:
             return waiting[::-1]
 
         return self.memo("engine.answered", compute)
-
-    def agent_messages(self) -> list[Message]:
-        """Every agent message of the history (see `customer_messages`)."""
-        return [m for m in self.history if m.role == "agent"]
 
 
 # --- catalogue ---------------------------------------------------------------------------
