@@ -95,12 +95,7 @@ class PhrasePattern:
         return groups
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> regex.Match[str] | None:
-        best = None
-        for group in self._groups(text):  # the leftmost match; at one place, the first group's
-            found = group.search(text, pos, endpos)
-            if found is not None and (best is None or found.start() < best.start()):
-                best = found
-        return best
+        return next(self._merged(self._groups(text), text, pos, endpos), None)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> regex.Match[str] | None:
         for group in self._groups(text):
@@ -124,9 +119,9 @@ class PhrasePattern:
     def _merged(
         groups: tuple[regex.Pattern[str], ...], text: str, pos: int, endpos: int
     ) -> Iterator[regex.Match[str]]:
-        """Non-overlapping matches from left to right, as `finditer` of the joined groups: a
-        group's next match still stands while it begins at or after the end of the last one
-        (matches are never empty)."""
+        """Non-overlapping matches from left to right, as `finditer` of the joined groups: the
+        leftmost, and at one place the first group's; a group's next match still stands while it
+        begins at or after the end of the last one (matches are never empty)."""
         upcoming = [group.search(text, pos, endpos) for group in groups]
         while True:
             best = None
